@@ -1,0 +1,39 @@
+import type { SandboxDeps } from '../core/types.js';
+
+/** A control-plane request, already parsed. */
+export interface AdminRequest {
+  method: string;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  /** X-Mock-Session header or ?session=; undefined = the global scope. */
+  session?: string;
+  body: unknown;
+}
+
+export interface AdminReply {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+/** One route under /__admin. `bodySchema` names a schema in schemas/ that the body must pass first. */
+export interface AdminRoute {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Relative to /__admin, with `:name` parameters, e.g. '/fixtures/:collection'. */
+  path: string;
+  bodySchema?: string;
+  summary: string;
+  handle(request: AdminRequest, deps: SandboxDeps): AdminReply | Promise<AdminReply>;
+}
+
+/** Thrown by admin handlers: answered as `{ "error": { "message": ... } }` with this status. */
+export class AdminError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const ok = (body: unknown, status = 200): AdminReply => ({ status, body });

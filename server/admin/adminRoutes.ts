@@ -1,0 +1,5 @@
+import type { AdminRoute } from './adminRoute.js';
+import { healthRoutes } from './healthRoutes.js';
+
+/** Every control route under /__admin. */
+export const adminRoutes: readonly AdminRoute[] = [...healthRoutes];

@@ -1,0 +1,67 @@
+import type { Ajv } from 'ajv';
+import type { SandboxDeps, SandboxRequest, SandboxResponse } from '../core/types.js';
+import { AdminError, type AdminReply, type AdminRoute } from './adminRoute.js';
+import { adminRoutes } from './adminRoutes.js';
+
+export const adminPrefix = '/__admin';
+
+interface CompiledRoute {
+  route: AdminRoute;
+  pattern: RegExp;
+  names: string[];
+}
+
+function compile(route: AdminRoute): CompiledRoute {
+  const names: string[] = [];
+  const source = route.path.replace(/:([A-Za-z]+)/g, (_m, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { route, pattern: new RegExp(`^${source}/?$`), names };
+}
+
+function reply({ status, body, headers }: AdminReply): SandboxResponse {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  return { status, headers: { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json', ...headers }, body: text };
+}
+
+/** The control plane's router: JSON in, JSON out, bodies checked against their schema first. */
+export function createAdminHandler(ajv: Ajv, routes: readonly AdminRoute[] = adminRoutes) {
+  const compiled = routes.map(compile);
+  return async function handleAdminRequest(request: SandboxRequest, deps: SandboxDeps): Promise<SandboxResponse> {
+    const path = request.path.slice(adminPrefix.length) || '/';
+    const matches = compiled.map((c) => ({ c, m: c.pattern.exec(path) })).filter((x) => x.m);
+    const match = matches.find((x) => x.c.route.method === request.method);
+    try {
+      if (!match) {
+        if (matches.length > 0) throw new AdminError(405, `${request.path} answers ${matches.map((x) => x.c.route.method).join(', ')}, not ${request.method}.`);
+        throw new AdminError(404, `No control route ${request.method} ${request.path}. See GET ${adminPrefix}/health and the README.`);
+      }
+      const { route, names } = match.c;
+      const params = Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(match.m![i + 1])]));
+      const query = new URLSearchParams(request.search);
+      let body: unknown = undefined;
+      if (request.rawBody.trim() !== '') {
+        try {
+          body = JSON.parse(request.rawBody);
+        } catch (error) {
+          throw new AdminError(400, `The body is not JSON: ${(error as Error).message}`);
+        }
+      }
+      if (route.bodySchema) {
+        const validate = ajv.getSchema(route.bodySchema);
+        if (!validate) throw new Error(`Missing admin schema ${route.bodySchema}`);
+        if (!validate(body ?? {})) {
+          const e = validate.errors?.[0];
+          throw new AdminError(400, `Invalid body at ${e?.instancePath || '/'}: ${e?.message}${e?.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : ''}`);
+        }
+      }
+      const session = request.headers['x-mock-session'] || query.get('session') || undefined;
+      return reply(await route.handle({ method: request.method, params, query, session, body }, deps));
+    } catch (error) {
+      if (error instanceof AdminError) return reply({ status: error.status, body: { error: { message: error.message } } });
+      deps.logger.error('admin route failed', { path: request.path, stack: (error as Error).stack });
+      return reply({ status: 500, body: { error: { message: 'The control plane failed unexpectedly; see the sandbox log.' } } });
+    }
+  };
+}

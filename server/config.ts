@@ -1,0 +1,128 @@
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { LogLevel } from './core/logger.js';
+import { findPackageRoot } from './packageRoot.js';
+
+/** Everything that can be configured, with every default in one place. */
+export interface SandboxConfig {
+  port: number;
+  host: string;
+  /** The lowdb data file; ignored when `inMemory`. */
+  dataFile: string;
+  inMemory: boolean;
+  keysDir: string;
+  /** Extra partners (`{ "partners": [...] }`), registered after those in keysDir. */
+  partnersFile?: string;
+  fixturesFile: string;
+  schemasDir: string;
+  scenariosDir: string;
+  /** Reject a second use of an X-EXTERNAL-ID by the same client on the same Jakarta day (409xx00). */
+  replayCheck: boolean;
+  /** Reject X-TIMESTAMP further than this from the sandbox clock (401xx00); undefined = no check. */
+  clockSkewSeconds?: number;
+  journalLimit: number;
+  logLevel: LogLevel;
+  /** The /__admin signing helper for Postman (only for partners whose private key the sandbox holds). */
+  signingHelper: boolean;
+  /** How long a `timeout` scenario waits before answering. */
+  timeoutDelayMs: number;
+  /** Default OTTs one customer may get per sandbox minute before 4294900. */
+  ottLimitPerMinute: number;
+  /** Lifetime of an OTT (undocumented by DANA; chosen here). */
+  ottTtlSeconds: number;
+  /** Lifetime of a B2B access token: SNAP's expiresIn "900". */
+  b2bTokenTtlSeconds: number;
+  /** Extra base URLs the MSW handlers intercept, beside DANA's sandbox and production hosts. */
+  baseUrls: string[];
+}
+
+/** Defaults relative to the package, so `npx dana-mock` works from any folder. */
+export function defaultConfig(root: string = findPackageRoot()): SandboxConfig {
+  return {
+    port: 4010,
+    host: '127.0.0.1',
+    dataFile: join(root, '.data', 'dana-mock.json'),
+    inMemory: false,
+    keysDir: join(root, 'keys'),
+    fixturesFile: join(root, 'scenarios', 'fixtures.json'),
+    schemasDir: join(root, 'schemas'),
+    scenariosDir: join(root, 'scenarios'),
+    replayCheck: true,
+    journalLimit: 1000,
+    logLevel: 'warn',
+    signingHelper: true,
+    timeoutDelayMs: 10_000,
+    ottLimitPerMinute: 30,
+    ottTtlSeconds: 600,
+    b2bTokenTtlSeconds: 900,
+    baseUrls: [],
+  };
+}
+
+const usage = `Usage: dana-mock [options]
+  --port <n>             port to listen on (env PORT; default 4010; 0 = any free port)
+  --host <addr>          address to bind (env HOST; default 127.0.0.1)
+  --data <file>          data file (env DANA_MOCK_DATA; default .data/dana-mock.json)
+  --in-memory            keep no data file (throw-away runs)
+  --keys <dir>           key folder (default keys/)
+  --partners <file>      extra partners file
+  --fixtures <file>      fixtures seeded at start (default scenarios/fixtures.json)
+  --no-replay-check      allow an X-EXTERNAL-ID to be reused on the same day
+  --clock-skew <s>       reject X-TIMESTAMP more than s seconds from the sandbox clock
+  --journal-limit <n>    journal entries kept (default 1000)
+  --no-signing-helper    switch off the /__admin signing helper
+  --timeout-delay <ms>   delay of the timeout scenario (default 10000)
+  --log-level <level>    debug | info | warn | error | silent (env LOG_LEVEL; default warn)
+  --help                 this text`;
+
+/** Reads argv and env into a SandboxConfig; throws with the usage text on a bad option. */
+export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, base: SandboxConfig = defaultConfig()): SandboxConfig & { help: boolean } {
+  const { values } = parseArgs({
+    args: argv,
+    allowNegative: true,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      data: { type: 'string' },
+      'in-memory': { type: 'boolean' },
+      keys: { type: 'string' },
+      partners: { type: 'string' },
+      fixtures: { type: 'string' },
+      'replay-check': { type: 'boolean' },
+      'clock-skew': { type: 'string' },
+      'journal-limit': { type: 'string' },
+      'signing-helper': { type: 'boolean' },
+      'timeout-delay': { type: 'string' },
+      'log-level': { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  const int = (name: string, text: string | undefined, fallback: number) => {
+    if (text === undefined) return fallback;
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a whole number, got "${text}"\n${usage}`);
+    return n;
+  };
+  const logLevel = (values['log-level'] ?? env.LOG_LEVEL ?? base.logLevel) as LogLevel;
+  if (!['debug', 'info', 'warn', 'error', 'silent'].includes(logLevel)) throw new Error(`--log-level "${logLevel}" is not a level\n${usage}`);
+  const path = (p: string | undefined) => (p === undefined ? undefined : resolve(p));
+  return {
+    ...base,
+    port: int('port', values.port ?? env.PORT, base.port),
+    host: values.host ?? env.HOST ?? base.host,
+    dataFile: path(values.data ?? env.DANA_MOCK_DATA) ?? base.dataFile,
+    inMemory: values['in-memory'] ?? base.inMemory,
+    keysDir: path(values.keys) ?? base.keysDir,
+    partnersFile: path(values.partners) ?? base.partnersFile,
+    fixturesFile: path(values.fixtures) ?? base.fixturesFile,
+    replayCheck: values['replay-check'] ?? base.replayCheck,
+    clockSkewSeconds: values['clock-skew'] === undefined ? base.clockSkewSeconds : int('clock-skew', values['clock-skew'], 0),
+    journalLimit: int('journal-limit', values['journal-limit'], base.journalLimit),
+    signingHelper: values['signing-helper'] ?? base.signingHelper,
+    timeoutDelayMs: int('timeout-delay', values['timeout-delay'], base.timeoutDelayMs),
+    logLevel,
+    help: values.help ?? false,
+  };
+}
+
+export { usage };

@@ -1,0 +1,38 @@
+import type { Ajv } from 'ajv';
+import type { CompiledEndpoint, EndpointDefinition } from './endpoint.js';
+import { requireSchema } from './schemas.js';
+
+/** The endpoints by path, with their schemas compiled once. */
+export class EndpointTable {
+  private readonly byPath = new Map<string, CompiledEndpoint>();
+
+  constructor(definitions: readonly EndpointDefinition[], ajv: Ajv, schemasDir: string) {
+    for (const definition of definitions) {
+      const schema = (kind: string) => requireSchema(ajv, schemasDir, `${definition.id}.${kind}.json`);
+      const endpoint: CompiledEndpoint = {
+        ...definition,
+        validators: {
+          headers: definition.protocol.name === 'snap' ? schema('headers') : undefined,
+          request: schema('request'),
+          response: schema('response'),
+        },
+      };
+      for (const path of definition.paths) {
+        if (this.byPath.has(path)) throw new Error(`Two endpoints claim ${path}`);
+        this.byPath.set(path, endpoint);
+      }
+    }
+  }
+
+  find(path: string): CompiledEndpoint | undefined {
+    return this.byPath.get(path);
+  }
+
+  list(): CompiledEndpoint[] {
+    return [...new Set(this.byPath.values())];
+  }
+
+  get(id: string): CompiledEndpoint | undefined {
+    return this.list().find((e) => e.id === id);
+  }
+}

@@ -1,0 +1,63 @@
+import type { ValidateFunction } from 'ajv';
+import type { Partner } from './partners.js';
+import type { Outcome, SandboxDeps, SandboxRequest, SandboxResponse } from './types.js';
+
+/** One request on its way through the pipeline; each stage fills in what it learned. */
+export interface Exchange {
+  id: string;
+  request: SandboxRequest;
+  /** The X-Mock-Session the request belongs to; undefined = the global scope. */
+  session?: string;
+  receivedAt: Date;
+  /** X-Debug-Mode was `true` or `1`. */
+  debug: boolean;
+  endpoint?: CompiledEndpoint;
+  partner?: Partner;
+  /** The parsed, schema-checked body. */
+  body?: unknown;
+  /** SNAP's X-EXTERNAL-ID, for the replay check. */
+  externalId?: string;
+  /** The scripted scenario that answered, if any. */
+  scenario?: string;
+  /** What each check concluded (schema errors, signature diagnostics), for the journal. */
+  verdicts: Record<string, unknown>;
+}
+
+/** An exchange that passed the protocol's checks: partner and body are known. */
+export type AdmittedExchange = Exchange & { endpoint: CompiledEndpoint; partner: Partner; body: unknown };
+
+/** The sealed response and its wire result code (SNAP responseCode or envelope resultCode). */
+export interface Sealed {
+  response: SandboxResponse;
+  code: string;
+}
+
+/** A wire protocol: its checks in the gateway's order, its catalogue and its envelope. */
+export interface Protocol {
+  name: 'snap' | 'envelope';
+  /** Catalogue keys this protocol can render (scenario packs are checked against them). */
+  caseKeys: readonly string[];
+  /** Runs the protocol's checks in order; throws SandboxError at the first failure. */
+  admitRequest(exchange: Exchange & { endpoint: CompiledEndpoint }, deps: SandboxDeps): Promise<void> | void;
+  /** Renders any outcome in the protocol's envelope, signed where the protocol signs. */
+  sealResponse(outcome: Outcome, exchange: Exchange, deps: SandboxDeps): Sealed;
+}
+
+/** An endpoint as declared in server/endpoints/: one file each. */
+export interface EndpointDefinition {
+  id: string;
+  method: 'POST' | 'GET';
+  /** The first is canonical; others are aliases (e.g. a bank's own path for the same service). */
+  paths: readonly string[];
+  protocol: Protocol;
+  handle(exchange: AdmittedExchange, deps: SandboxDeps): Outcome | Promise<Outcome>;
+}
+
+/** Validators compiled once at start-up from schemas/<id>.*.json. */
+export interface EndpointValidators {
+  headers?: ValidateFunction;
+  request: ValidateFunction;
+  response: ValidateFunction;
+}
+
+export type CompiledEndpoint = EndpointDefinition & { validators: EndpointValidators };

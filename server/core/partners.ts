@@ -1,0 +1,152 @@
+import { createHash, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** A partner (merchant) of DANA, with its keys parsed once. */
+export interface Partner {
+  partnerId: string;
+  name?: string;
+  clientSecret?: string;
+  merchantId?: string;
+  /** Whether DANA holds a push-notification configuration for it (pushNotificationUser). */
+  pushConfigured: boolean;
+  publicKey: KeyObject;
+  /** Only the sandbox's own TEST-ONLY partners have one (for the signing helper). */
+  privateKey?: KeyObject;
+  /** First 16 hex of SHA-256 over the public key's DER: names the key in diagnostics. */
+  keyFingerprint: string;
+  /** Where the key came from, for diagnostics. */
+  keySource: string;
+}
+
+/** What a partner file or the admin API describes: the public key as PEM (SPKI or PKCS#1) or bare base64 DER. */
+export interface PartnerInput {
+  partnerId: string;
+  name?: string;
+  clientSecret?: string;
+  merchantId?: string;
+  pushConfigured?: boolean;
+  publicKey: string;
+  privateKey?: string;
+}
+
+/** Parses a public key the ways DANA's dashboard and partners hand them over. */
+export function parsePublicKey(text: string): KeyObject {
+  const trimmed = text.trim();
+  if (trimmed.startsWith('-----BEGIN')) return createPublicKey(trimmed);
+  const der = Buffer.from(trimmed.replace(/\s+/g, ''), 'base64');
+  try {
+    return createPublicKey({ key: der, format: 'der', type: 'spki' });
+  } catch {
+    return createPublicKey({ key: der, format: 'der', type: 'pkcs1' });
+  }
+}
+
+export function fingerprintKey(key: KeyObject): string {
+  return createHash('sha256').update(key.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+}
+
+/** Builds a Partner, naming `source` in the error when a key cannot be parsed. */
+export function createPartner(input: PartnerInput, source: string): Partner {
+  if (!input.partnerId) throw new Error(`${source}: partnerId is missing`);
+  let publicKey: KeyObject;
+  let privateKey: KeyObject | undefined;
+  try {
+    publicKey = parsePublicKey(input.publicKey);
+    if (publicKey.asymmetricKeyType !== 'rsa') throw new Error(`expected an RSA key, got ${publicKey.asymmetricKeyType}`);
+    privateKey = input.privateKey ? createPrivateKey(input.privateKey) : undefined;
+  } catch (error) {
+    throw new Error(`${source}: cannot parse the key of partner ${input.partnerId}: ${(error as Error).message}`);
+  }
+  return {
+    partnerId: input.partnerId,
+    name: input.name,
+    clientSecret: input.clientSecret,
+    merchantId: input.merchantId,
+    pushConfigured: input.pushConfigured ?? true,
+    publicKey,
+    privateKey,
+    keyFingerprint: fingerprintKey(publicKey),
+    keySource: source,
+  };
+}
+
+/** The partners the sandbox knows, by partner id (X-PARTNER-ID, X-CLIENT-KEY, clientId). */
+export class PartnerRegistry {
+  private readonly partners = new Map<string, Partner>();
+
+  register(partner: Partner): Partner {
+    this.partners.set(partner.partnerId, partner);
+    return partner;
+  }
+
+  get(partnerId: string): Partner | undefined {
+    return this.partners.get(partnerId);
+  }
+
+  list(): Partner[] {
+    return [...this.partners.values()];
+  }
+}
+
+const readText = (file: string) => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`Cannot read key file ${file}: ${(error as Error).message}`);
+  }
+};
+
+/** Every `keys/<name>/partner.json`, with its key files beside it. */
+export function loadKeyDirPartners(keysDir: string): Partner[] {
+  return readdirSync(keysDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(keysDir, d.name, 'partner.json')))
+    .map((d) => {
+      const dir = join(keysDir, d.name);
+      const file = join(dir, 'partner.json');
+      const spec = JSON.parse(readText(file)) as PartnerInput & { publicKeyFile?: string; privateKeyFile?: string };
+      const publicFile = join(dir, spec.publicKeyFile ?? 'public.pem');
+      return createPartner(
+        {
+          ...spec,
+          publicKey: readText(publicFile),
+          privateKey: spec.privateKeyFile ? readText(join(dir, spec.privateKeyFile)) : undefined,
+        },
+        publicFile,
+      );
+    });
+}
+
+/** A partners file: `{ "partners": [ { partnerId, publicKey | publicKeyFile, ... } ] }`, paths relative to it. */
+export function loadPartnersFile(file: string): Partner[] {
+  let spec: { partners?: (Partial<PartnerInput> & { publicKeyFile?: string })[] };
+  try {
+    spec = JSON.parse(readText(file));
+  } catch (error) {
+    throw new Error(`Cannot load partners file ${file}: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(spec.partners)) throw new Error(`Partners file ${file} must hold {"partners": [...]}`);
+  return spec.partners.map((p, i) => {
+    const publicKey = p.publicKeyFile ? readText(resolve(file, '..', p.publicKeyFile)) : p.publicKey;
+    if (!publicKey) throw new Error(`${file}: partners[${i}] needs publicKey or publicKeyFile`);
+    return createPartner({ ...(p as PartnerInput), publicKey }, `${file} partners[${i}]`);
+  });
+}
+
+/** The sandbox's own TEST-ONLY "DANA" key pair, which signs envelope responses. */
+export interface DanaKeys {
+  privateKey: KeyObject;
+  publicKeyPem: string;
+}
+
+export function loadDanaKeys(keysDir: string): DanaKeys {
+  const dir = join(keysDir, 'dana');
+  const file = join(dir, 'private.pem');
+  try {
+    const privateKey = createPrivateKey(readText(file));
+    const publicKeyPem = createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString();
+    return { privateKey, publicKeyPem };
+  } catch (error) {
+    throw new Error(`Cannot load the sandbox's DANA key ${file}: ${(error as Error).message}`);
+  }
+}

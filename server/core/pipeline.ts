@@ -1,0 +1,45 @@
+/**
+ * The request pipeline. Every outcome, rejections included, leaves through sealResponse and
+ * recordExchange.
+ *
+ *   routeRequest ............ 404 unknown path (4040002) · 405 wrong method (405xx00)
+ *   protocol.admitRequest ... SNAP: headers 400xx02/400xx01 -> clock skew 401xx00 -> client 401xx00
+ *                             -> B2B token 401xx01 -> signature 401xx00 -> JSON 400xx00 -> body 400xx02/400xx01
+ *                             envelope: JSON MSG_PARSE_ERROR -> head/body PARAM_MISSING/PARAM_ILLEGAL
+ *                             -> clientId KEY_NO_FOUND -> signature INVALID_SIGNATURE -> function FUNCTION_NOT_MATCH
+ *   checkReplay ............. 409xx00 X-EXTERNAL-ID reused the same Jakarta day
+ *   endpoint.handle ......... the endpoint's business outcomes, from state and the sandbox clock
+ *   sealResponse ............ the protocol's envelope (and signature); recordExchange: the journal
+ */
+import { unroutedProtocol } from '../protocols/snap/snapProtocol.js';
+import type { AdmittedExchange } from './endpoint.js';
+import { commonCases, SandboxError } from './SandboxError.js';
+import { checkReplay, openExchange, recordExchange, routeRequest, toOutcome } from './stages.js';
+import type { Outcome, SandboxDeps, SandboxRequest, SandboxResponse } from './types.js';
+
+/** Answers one request to an emulated DANA endpoint. Never throws. */
+export async function handleRequest(request: SandboxRequest, deps: SandboxDeps): Promise<SandboxResponse> {
+  const exchange = openExchange(request, deps);
+  let outcome: Outcome;
+  try {
+    routeRequest(exchange, deps);
+    await exchange.endpoint.protocol.admitRequest(exchange, deps);
+    checkReplay(exchange, deps);
+    outcome = await exchange.endpoint.handle(exchange as AdmittedExchange, deps);
+  } catch (error) {
+    outcome = toOutcome(error, exchange, deps);
+  }
+  const sealed = (exchange.endpoint?.protocol ?? unroutedProtocol).sealResponse(outcome, exchange, deps);
+  recordExchange(exchange, outcome, sealed, deps);
+  return sealed.response;
+}
+
+/** Answers a request the adapter could not read (body too large, bad encoding) in its endpoint's envelope. */
+export function rejectUnreadableRequest(request: SandboxRequest, reason: string, deps: SandboxDeps): SandboxResponse {
+  const exchange = openExchange(request, deps);
+  exchange.endpoint = deps.endpoints.find(request.path);
+  const outcome = toOutcome(new SandboxError(commonCases.badRequest, undefined, `The request could not be read: ${reason}`), exchange, deps);
+  const sealed = (exchange.endpoint?.protocol ?? unroutedProtocol).sealResponse(outcome, exchange, deps);
+  recordExchange(exchange, outcome, sealed, deps);
+  return sealed.response;
+}

@@ -1,0 +1,66 @@
+import type { Exchange, Sealed } from './endpoint.js';
+import { jakartaDay } from './jakartaTime.js';
+import type { JournalEntry } from './journal.js';
+import { commonCases, SandboxError } from './SandboxError.js';
+import type { Outcome, SandboxDeps, SandboxRequest } from './types.js';
+
+const truthy = (value: string | undefined) => value === 'true' || value === '1';
+
+/** Starts an exchange: its session (X-Mock-Session), its clock reading and debug flag. */
+export function openExchange(request: SandboxRequest, deps: SandboxDeps): Exchange {
+  const session = request.headers['x-mock-session'] || undefined;
+  return {
+    id: deps.ids.uuid(),
+    request,
+    session,
+    receivedAt: deps.clock.now(session),
+    debug: truthy(request.headers['x-debug-mode']),
+    verdicts: {},
+  };
+}
+
+/** Finds the endpoint for the path (404) and checks the method (405). */
+export function routeRequest(exchange: Exchange, deps: SandboxDeps): asserts exchange is Exchange & { endpoint: NonNullable<Exchange['endpoint']> } {
+  const { method, path } = exchange.request;
+  const endpoint = deps.endpoints.find(path);
+  if (!endpoint) throw new SandboxError(commonCases.notFound, undefined, `No DANA endpoint at ${path}. Served: ${deps.endpoints.list().map((e) => `${e.method} ${e.paths.join(' | ')}`).join('; ')}.`);
+  exchange.endpoint = endpoint;
+  if (method !== endpoint.method) throw new SandboxError(commonCases.methodNotAllowed, undefined, `${path} answers ${endpoint.method} only, not ${method}.`);
+}
+
+/** The same client may not reuse an X-EXTERNAL-ID on the same Jakarta day: 409xx00 (SNAP, protocol.md 1.3). */
+export function checkReplay(exchange: Exchange, deps: SandboxDeps): void {
+  if (!deps.config.replayCheck || exchange.externalId === undefined || !exchange.partner) return;
+  const day = jakartaDay(exchange.receivedAt);
+  const key = `${exchange.session ?? ''}\u0000${exchange.partner.partnerId}\u0000${exchange.externalId}`;
+  if (deps.replay.seen(day, key)) {
+    throw new SandboxError(commonCases.conflict, undefined, `X-EXTERNAL-ID "${exchange.externalId}" was already used by ${exchange.partner.partnerId} on ${day} (Jakarta); send a new one per request.`);
+  }
+}
+
+/** Turns anything thrown into an outcome; a surprise becomes the protocol's general error, logged with its stack. */
+export function toOutcome(error: unknown, exchange: Exchange, deps: SandboxDeps): Outcome {
+  if (error instanceof SandboxError) return { case: error.caseKey, detail: error.detail, debug: error.debug, data: error.data };
+  deps.logger.error('unexpected error', { exchange: exchange.id, path: exchange.request.path, stack: (error as Error)?.stack ?? String(error) });
+  return { case: commonCases.generalError, debug: 'The sandbox failed unexpectedly; see its log.' };
+}
+
+/** Journals the exchange with every verdict, whatever the outcome. */
+export function recordExchange(exchange: Exchange, outcome: Outcome, sealed: Sealed, deps: SandboxDeps): void {
+  const { method, path, search, headers, rawBody } = exchange.request;
+  const entry: JournalEntry = {
+    id: exchange.id,
+    at: exchange.receivedAt.toISOString(),
+    session: exchange.session,
+    endpoint: exchange.endpoint?.id,
+    partnerId: exchange.partner?.partnerId,
+    code: sealed.code,
+    scenario: exchange.scenario,
+    verdicts: exchange.verdicts,
+    debug: outcome.debug,
+    request: { method, path, search, headers, rawBody },
+    response: { status: sealed.response.status, headers: sealed.response.headers, body: sealed.response.body },
+  };
+  deps.journal.record(entry);
+  deps.logger.info('exchange', { endpoint: entry.endpoint, code: entry.code, session: entry.session, status: entry.response.status });
+}

@@ -1,0 +1,59 @@
+import type { Clock } from './clock.js';
+import type { EndpointTable } from './EndpointTable.js';
+import type { ReplayGuard } from './ReplayGuard.js';
+import type { IdGenerator } from './ids.js';
+import type { Journal } from './journal.js';
+import type { Logger } from './logger.js';
+import type { DanaKeys, PartnerRegistry } from './partners.js';
+import type { Store } from '../store/store.js';
+import type { SandboxConfig } from '../config.js';
+
+/** A request as the core sees it: plain data, no framework objects. Header names are lower-cased. */
+export interface SandboxRequest {
+  method: string;
+  path: string;
+  /** The raw query string including its leading '?', or ''. Part of SNAP's relative URL. */
+  search: string;
+  headers: Record<string, string>;
+  rawBody: string;
+}
+
+/** How an adapter must misbehave on purpose (scenario faults). */
+export type TransportFault = 'connection-reset';
+
+/** A response as the core produces it: the body is the exact text that was signed. */
+export interface SandboxResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  /** Wait this long before answering (timeout scenarios). */
+  delayMs?: number;
+  fault?: TransportFault;
+}
+
+/** What an endpoint or a stage decided, before the protocol renders it. `case` is a catalogue key. */
+export interface Outcome {
+  case: string;
+  /** Appended to the catalogue message: the field, or the reason after "Unauthorized. ". */
+  detail?: string;
+  /** The precise reason, shown with X-Debug-Mode and always journalled. */
+  debug?: string;
+  /** Extra members of the response body, after the protocol's own. */
+  data?: Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
+/** Everything the core needs, created once per sandbox. */
+export interface SandboxDeps {
+  config: SandboxConfig;
+  store: Store;
+  clock: Clock;
+  ids: IdGenerator;
+  partners: PartnerRegistry;
+  /** The sandbox's own TEST-ONLY DANA key pair. */
+  dana: DanaKeys;
+  journal: Journal;
+  logger: Logger;
+  endpoints: EndpointTable;
+  replay: ReplayGuard;
+}

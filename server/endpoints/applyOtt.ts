@@ -1,0 +1,53 @@
+import type { EndpointDefinition } from '../core/endpoint.js';
+import { SandboxError } from '../core/SandboxError.js';
+import type { Outcome, SandboxDeps } from '../core/types.js';
+import { checkCustomerToken, stripBearer } from '../domain/checkCustomerToken.js';
+import { snapProtocol } from '../protocols/snap/snapProtocol.js';
+import type { Customer } from '../store/entities.js';
+
+interface ApplyOttBody {
+  userResources: string[];
+  additionalInfo: { accessToken: string };
+}
+
+/** Counts the customer's OTTs in the current sandbox minute; true when over its limit. */
+function overRateLimit(customer: Customer, now: Date, scope: string | undefined, deps: SandboxDeps): boolean {
+  const limit = customer.ottLimitPerMinute ?? deps.config.ottLimitPerMinute;
+  const window = deps.store.get('rateWindows', customer.id, scope);
+  const fresh = !window || now.getTime() - Date.parse(window.windowStart) >= 60_000;
+  const count = fresh ? 0 : window.count;
+  if (count >= limit) return true;
+  deps.store.put('rateWindows', customer.id, { customerId: customer.id, windowStart: fresh ? now.toISOString() : window.windowStart, count: count + 1 }, scope);
+  return false;
+}
+
+/** Apply OTT (seed 000_6047d65611ed057b.txt): a one-time token for redirecting the customer into DANA. */
+export const applyOtt: EndpointDefinition = {
+  id: 'applyOtt',
+  method: 'POST',
+  paths: ['/rest/v1.1/qr/apply-ott'],
+  protocol: snapProtocol({ serviceCode: '49', clientHeader: 'x-partner-id', signature: 'asymmetric' }),
+
+  handle(exchange, deps): Outcome {
+    const body = exchange.body as ApplyOttBody;
+    const now = exchange.receivedAt;
+    const headerToken = stripBearer(exchange.request.headers['authorization-customer']);
+    // The header authenticates the customer; a body naming another token is an inconsistent request, reported on the body field.
+    if (stripBearer(body.additionalInfo.accessToken) !== headerToken) {
+      throw new SandboxError('invalidFieldFormat', 'additionalInfo.accessToken', 'additionalInfo.accessToken must be the same customer token as Authorization-Customer.');
+    }
+    const verdict = checkCustomerToken(deps.store, headerToken, exchange.partner.partnerId, now, exchange.session);
+    // Seed: "token not in system" -> 4014904; "invalid, perhaps due to token expiry" -> 4014902.
+    if (verdict.state === 'unknown') return { case: 'customerTokenNotFound', debug: verdict.reason };
+    if (verdict.state !== 'valid') return { case: 'invalidCustomerToken', debug: verdict.reason };
+    const { customer, token } = verdict;
+    if (customer.status === 'ABNORMAL') return { case: 'doNotHonor', debug: `Customer ${customer.id} (${customer.phone}) has an abnormal account status.` };
+    if (customer.forcedOutcome) return { case: customer.forcedOutcome, debug: `Customer ${customer.id} (${customer.phone}) always fails with ${customer.forcedOutcome} (sandbox test user).` };
+    if (overRateLimit(customer, now, exchange.session, deps)) return { case: 'tooManyRequests', debug: `Customer ${customer.id} already got ${customer.ottLimitPerMinute ?? deps.config.ottLimitPerMinute} OTTs this sandbox minute.` };
+
+    const value = deps.ids.token(43);
+    const expiresAt = new Date(now.getTime() + deps.config.ottTtlSeconds * 1000).toISOString();
+    deps.store.put('otts', value, { value, customerId: customer.id, tokenValue: token.value, partnerId: exchange.partner.partnerId, issuedAt: now.toISOString(), expiresAt }, exchange.session);
+    return { case: 'successful', data: { userResources: [{ resourceType: 'OTT', value }], additionalInfo: {} } };
+  },
+};

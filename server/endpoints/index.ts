@@ -1,0 +1,5 @@
+import type { EndpointDefinition } from '../core/endpoint.js';
+import { applyOtt } from './applyOtt.js';
+
+/** Every emulated endpoint. Adding one: its file, schemas/<id>.*.json, scenarios/<id>.json, and a line here. */
+export const endpoints: readonly EndpointDefinition[] = [applyOtt];

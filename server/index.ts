@@ -1,0 +1,7 @@
+/** dana-mock's programmatic API. */
+export { createSandbox, type Sandbox, type SandboxOptions } from './sandbox.js';
+export { defaultConfig, loadConfig, type SandboxConfig } from './config.js';
+export { createSequentialIds, createRandomIds, type IdGenerator } from './core/ids.js';
+export type { SandboxRequest, SandboxResponse, Outcome } from './core/types.js';
+export type { JournalEntry, JournalFilter } from './core/journal.js';
+export { snapCases, snapResponseCode, snapResponseMessage } from './protocols/snap/snapCases.js';

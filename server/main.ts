@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+import { relative } from 'node:path';
+import { loadConfig, usage } from './config.js';
+import { createSandbox } from './sandbox.js';
+
+const where = (path: string) => relative(process.cwd(), path) || '.';
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.argv.slice(2), process.env);
+  if (config.help) {
+    console.log(usage);
+    return;
+  }
+  const sandbox = await createSandbox(config);
+  const { url } = await sandbox.listen();
+  const demo = sandbox.deps.partners.list().find((p) => p.privateKey);
+  const lines = [
+    'dana-mock: a local DANA API sandbox. Every key it uses is TEST-ONLY; never send it real credentials.',
+    `  URL            ${url}`,
+    `  Demo partner   ${demo?.partnerId ?? '(none)'}  private key: ${where(config.keysDir)}/demo-partner/private.pem`,
+    `  Keys           ${where(config.keysDir)}/  (DANA's public key: ${url}/__admin/keys/dana)`,
+    `  Data           ${config.inMemory ? 'in memory (--in-memory): nothing is kept' : where(config.dataFile)}`,
+    `  Fixtures       ${where(config.fixturesFile)}`,
+    ...sandbox.deps.endpoints.list().map((e) => `  ${e.id.padEnd(15)}${e.method} ${e.paths.join(' | ')}`),
+    `  Health         GET ${url}/__admin/health`,
+    'Ctrl-C stops it.',
+  ];
+  console.log(lines.join('\n'));
+  const stop = async (signal: string) => {
+    sandbox.deps.logger.info('stopping', { signal });
+    await sandbox.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: Error) => {
+  console.error(`dana-mock could not start: ${error.message}`);
+  process.exit(1);
+});

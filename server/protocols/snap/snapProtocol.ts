@@ -1,0 +1,101 @@
+import type { CompiledEndpoint, Exchange, Protocol } from '../../core/endpoint.js';
+import { formatJakartaTime } from '../../core/jakartaTime.js';
+import type { Partner } from '../../core/partners.js';
+import { commonCases, SandboxError } from '../../core/SandboxError.js';
+import { validateFields } from '../../core/schemas.js';
+import type { SandboxDeps } from '../../core/types.js';
+import { isSnapCaseKey, snapCases, snapResponseCode, snapResponseMessage } from './snapCases.js';
+import { describeSignatureFailure, verifySnapSignature, type SnapSignatureKind } from './snapSignature.js';
+
+/** How one SNAP endpoint authenticates its caller. */
+export interface SnapOptions {
+  /** SNAP service code: the middle two digits of every responseCode. */
+  serviceCode: string;
+  /** The header that names the client: X-PARTNER-ID (DANA) or X-CLIENT-KEY (BNC, access tokens). */
+  clientHeader: 'x-partner-id' | 'x-client-key';
+  signature: SnapSignatureKind;
+  /** Requires `Authorization: Bearer <B2B access token>` issued to the same client (BNC Resend OTP). */
+  b2bToken?: boolean;
+}
+
+const headerNames: Record<SnapOptions['clientHeader'], string> = { 'x-partner-id': 'X-PARTNER-ID', 'x-client-key': 'X-CLIENT-KEY' };
+
+function checkClockSkew(exchange: Exchange, deps: SandboxDeps): void {
+  const skew = deps.config.clockSkewSeconds;
+  if (skew === undefined) return;
+  const sent = Date.parse(exchange.request.headers['x-timestamp']);
+  const drift = Math.abs(sent - exchange.receivedAt.getTime()) / 1000;
+  if (drift > skew) {
+    throw new SandboxError(commonCases.unauthorized, 'Invalid Timestamp', `X-TIMESTAMP is ${Math.round(drift)} s from the sandbox clock (${formatJakartaTime(exchange.receivedAt)}); at most ${skew} s allowed.`);
+  }
+}
+
+function findPartner(exchange: Exchange, options: SnapOptions, deps: SandboxDeps): Partner {
+  const id = exchange.request.headers[options.clientHeader];
+  const partner = deps.partners.get(id);
+  if (!partner) {
+    throw new SandboxError(commonCases.unauthorized, 'Unknown Client', `No partner is registered with ${headerNames[options.clientHeader]} "${id}". Known: ${deps.partners.list().map((p) => p.partnerId).join(', ')}.`);
+  }
+  return partner;
+}
+
+function checkB2bToken(exchange: Exchange, partner: Partner, deps: SandboxDeps): void {
+  const match = /^Bearer\s+(\S+)$/i.exec(exchange.request.headers.authorization ?? '');
+  const fail = (why: string) => new SandboxError('invalidTokenB2b', undefined, why);
+  if (!match) throw fail('Authorization must be "Bearer <accessToken>" with a B2B token from POST /v1.0/access-token/b2b.');
+  const token = deps.store.get('b2bTokens', match[1], exchange.session);
+  if (!token) throw fail('The B2B access token in Authorization was never issued by this sandbox (or was reset).');
+  if (token.clientKey !== partner.partnerId) throw fail(`The B2B access token was issued to ${token.clientKey}, not to ${partner.partnerId}.`);
+  if (Date.parse(token.expiresAt) <= exchange.receivedAt.getTime()) throw fail(`The B2B access token expired at ${token.expiresAt} (sandbox clock).`);
+}
+
+function parseJsonBody(rawBody: string): unknown {
+  try {
+    return JSON.parse(rawBody);
+  } catch (error) {
+    throw new SandboxError(commonCases.badRequest, undefined, `The body is not JSON: ${(error as Error).message}`);
+  }
+}
+
+/** A SNAP protocol module bound to one endpoint's service code and authentication. */
+export function snapProtocol(options: SnapOptions): Protocol {
+  return {
+    name: 'snap',
+    caseKeys: Object.keys(snapCases),
+
+    /** Headers -> clock skew -> client -> B2B token -> signature -> JSON -> body, one error each (protocol.md 2.6). */
+    admitRequest(exchange, deps) {
+      const { headers, method, path, search, rawBody } = exchange.request;
+      const endpoint: CompiledEndpoint = exchange.endpoint;
+      if (endpoint.validators.headers) validateFields(endpoint.validators.headers, headers);
+      checkClockSkew(exchange, deps);
+      const partner = (exchange.partner = findPartner(exchange, options, deps));
+      if (options.b2bToken) checkB2bToken(exchange, partner, deps);
+      const verdict = verifySnapSignature(
+        { kind: options.signature, method, relativeUrl: path + search, rawBody, timestamp: headers['x-timestamp'], clientKey: headers[options.clientHeader], signature: headers['x-signature'] },
+        partner,
+      );
+      exchange.verdicts.signature = verdict;
+      if (!verdict.valid) throw new SandboxError(commonCases.unauthorized, 'Invalid Signature', describeSignatureFailure(verdict));
+      exchange.body = parseJsonBody(rawBody);
+      validateFields(endpoint.validators.request, exchange.body);
+      exchange.externalId = headers['x-external-id'];
+    },
+
+    sealResponse(outcome, exchange, deps) {
+      const key = isSnapCaseKey(outcome.case) ? outcome.case : 'generalError';
+      if (key !== outcome.case) deps.logger.error('outcome has no SNAP case', { case: outcome.case, exchange: exchange.id });
+      const responseCode = snapResponseCode(key, options.serviceCode);
+      const responseMessage = snapResponseMessage(key, outcome.detail);
+      const body: Record<string, unknown> = { responseCode, responseMessage, ...outcome.data };
+      if (exchange.debug && snapCases[key].status >= 400) {
+        body.additionalInfo = { ...(body.additionalInfo as object | undefined), debugMessage: outcome.debug ?? responseMessage };
+      }
+      const headers = { 'content-type': 'application/json', 'x-timestamp': formatJakartaTime(deps.clock.now(exchange.session)), ...outcome.headers };
+      return { response: { status: snapCases[key].status, headers, body: JSON.stringify(body) }, code: responseCode };
+    },
+  };
+}
+
+/** Answers requests that match no endpoint: SNAP's envelope with service code 00. */
+export const unroutedProtocol = snapProtocol({ serviceCode: '00', clientHeader: 'x-partner-id', signature: 'asymmetric' });

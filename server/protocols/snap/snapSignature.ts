@@ -1,0 +1,62 @@
+import { minifyJson } from '../../core/minifyJson.js';
+import type { Partner } from '../../core/partners.js';
+import { sha256Hex, verifyRsaSha256 } from '../../core/rsa.js';
+
+/** Which SNAP string-to-sign an endpoint uses (protocol.md 1.4, 1.6). */
+export type SnapSignatureKind = 'asymmetric' | 'accessToken';
+
+export interface SignatureVerdict {
+  valid: boolean;
+  /** Which bytes matched: the raw body, or its whitespace-minified copy. */
+  matched?: 'raw' | 'minified';
+  stringToSign: string;
+  bodySha256?: string;
+  key: string;
+}
+
+/** `METHOD:relativeUrl:lowercase(hex(sha256(body))):X-TIMESTAMP` (asymmetric, "without get token"). */
+export function asymmetricStringToSign(method: string, relativeUrl: string, body: string, timestamp: string): string {
+  return `${method.toUpperCase()}:${relativeUrl}:${sha256Hex(body)}:${timestamp}`;
+}
+
+/** `X-CLIENT-KEY|X-TIMESTAMP` (access-token requests). */
+export function accessTokenStringToSign(clientKey: string, timestamp: string): string {
+  return `${clientKey}|${timestamp}`;
+}
+
+export interface SignedParts {
+  kind: SnapSignatureKind;
+  method: string;
+  relativeUrl: string;
+  rawBody: string;
+  timestamp: string;
+  clientKey: string;
+  signature: string;
+}
+
+/** Verifies X-SIGNATURE over the raw body, then over its minified copy (protocol.md Decisions). */
+export function verifySnapSignature(parts: SignedParts, partner: Partner): SignatureVerdict {
+  const key = `partner ${partner.partnerId}, key ${partner.keyFingerprint} (${partner.keySource})`;
+  if (parts.kind === 'accessToken') {
+    const stringToSign = accessTokenStringToSign(parts.clientKey, parts.timestamp);
+    const valid = verifyRsaSha256(stringToSign, parts.signature, partner.publicKey);
+    return { valid, matched: valid ? 'raw' : undefined, stringToSign, key };
+  }
+  const candidates: ['raw' | 'minified', string][] = [['raw', parts.rawBody]];
+  const minified = minifyJson(parts.rawBody);
+  if (minified !== parts.rawBody) candidates.push(['minified', minified]);
+  for (const [matched, body] of candidates) {
+    const stringToSign = asymmetricStringToSign(parts.method, parts.relativeUrl, body, parts.timestamp);
+    if (verifyRsaSha256(stringToSign, parts.signature, partner.publicKey)) {
+      return { valid: true, matched, stringToSign, bodySha256: sha256Hex(body), key };
+    }
+  }
+  const stringToSign = asymmetricStringToSign(parts.method, parts.relativeUrl, minified, parts.timestamp);
+  return { valid: false, stringToSign, bodySha256: sha256Hex(minified), key };
+}
+
+/** What X-Debug-Mode tells a partner whose signature failed. */
+export function describeSignatureFailure(verdict: SignatureVerdict): string {
+  const hash = verdict.bodySha256 ? ` Body SHA-256 (minified): ${verdict.bodySha256}.` : '';
+  return `X-SIGNATURE does not verify as Base64 RSA-SHA256 (PKCS#1 v1.5). String to sign computed by the sandbox: "${verdict.stringToSign}".${hash} Verified with ${verdict.key}.`;
+}

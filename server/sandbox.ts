@@ -1,0 +1,96 @@
+import type { Server } from 'node:http';
+import type { Express } from 'express';
+import { createExpressApp, listen } from './adapters/express.js';
+import { adminPrefix, createAdminHandler } from './admin/handleAdminRequest.js';
+import { defaultConfig, type SandboxConfig } from './config.js';
+import { Clock } from './core/clock.js';
+import { EndpointTable } from './core/EndpointTable.js';
+import { createRandomIds, type IdGenerator } from './core/ids.js';
+import { Journal } from './core/journal.js';
+import { createLogger } from './core/logger.js';
+import { createPartner, loadDanaKeys, loadKeyDirPartners, loadPartnersFile, PartnerRegistry } from './core/partners.js';
+import { handleRequest, rejectUnreadableRequest } from './core/pipeline.js';
+import { ReplayGuard } from './core/ReplayGuard.js';
+import { createSchemaRegistry } from './core/schemas.js';
+import type { SandboxDeps, SandboxRequest, SandboxResponse } from './core/types.js';
+import { endpoints } from './endpoints/index.js';
+import { loadFixturesFile, seedFixtures } from './store/fixtures.js';
+import { openLowdbStore } from './store/lowdbStore.js';
+
+/** Options of createSandbox: any config field, plus test seams for time and ids. */
+export interface SandboxOptions extends Partial<SandboxConfig> {
+  /** The real time source under the sandbox clock (tests pass a fixed one). */
+  realNow?: () => number;
+  ids?: IdGenerator;
+}
+
+/** A running sandbox: the core handler, its Express app, and its state. */
+export interface Sandbox {
+  config: SandboxConfig;
+  deps: SandboxDeps;
+  /** The framework-free entry point: plain request in, plain response out. */
+  handle(request: SandboxRequest): Promise<SandboxResponse>;
+  /** The Express app (never listening by itself): hand it to supertest, or call listen(). */
+  app: Express;
+  /** Starts HTTP on `port` (default: config.port; 0 = any free port). */
+  listen(port?: number): Promise<{ url: string; server: Server }>;
+  /** Stops HTTP (if listening) and writes pending state to disk. */
+  close(): Promise<void>;
+}
+
+/** Builds a sandbox from options; every key, schema and fixture is loaded and checked here, once. */
+export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const { realNow, ids, ...overrides } = options;
+  const config: SandboxConfig = { ...defaultConfig(), ...overrides };
+  const logger = createLogger(config.logLevel);
+  const ajv = createSchemaRegistry(config.schemasDir);
+  const endpointTable = new EndpointTable(endpoints, ajv, config.schemasDir);
+  const partners = new PartnerRegistry();
+  loadKeyDirPartners(config.keysDir).forEach((p) => partners.register(p));
+  if (config.partnersFile) loadPartnersFile(config.partnersFile).forEach((p) => partners.register(p));
+  const dana = loadDanaKeys(config.keysDir);
+  const fixtures = loadFixturesFile(config.fixturesFile, ajv);
+  const store = await openLowdbStore({ file: config.inMemory ? undefined : config.dataFile });
+  store.list('partners').forEach((record) => partners.register(createPartner(record, `${config.dataFile} (registered partner)`)));
+  const clock = new Clock(store, realNow);
+  seedFixtures(store, fixtures, clock.now());
+
+  const deps: SandboxDeps = {
+    config,
+    store,
+    clock,
+    ids: ids ?? createRandomIds(),
+    partners,
+    dana,
+    journal: new Journal(config.journalLimit),
+    logger,
+    endpoints: endpointTable,
+    replay: new ReplayGuard(),
+  };
+  const handleAdminRequest = createAdminHandler(ajv);
+  const handle = (request: SandboxRequest) =>
+    request.path === adminPrefix || request.path.startsWith(`${adminPrefix}/`) ? handleAdminRequest(request, deps) : handleRequest(request, deps);
+  const app = createExpressApp(handle, (request, reason) => rejectUnreadableRequest(request, reason, deps));
+  let server: Server | undefined;
+
+  return {
+    config,
+    deps,
+    handle,
+    app,
+    async listen(port = config.port) {
+      const started = await listen(app, port, config.host);
+      server = started.server;
+      return started;
+    },
+    async close() {
+      if (server) {
+        const s = server;
+        server = undefined;
+        s.closeAllConnections();
+        await new Promise<void>((resolve) => s.close(() => resolve()));
+      }
+      await store.flush();
+    },
+  };
+}

@@ -1,0 +1,115 @@
+import type { ClockState } from '../core/clock.js';
+
+/** Times are ISO-8601 strings so the data file stays readable. */
+export type Instant = string;
+
+export type CustomerStatus = 'ACTIVE' | 'ABNORMAL';
+
+/** A DANA user. `forcedOutcome` mirrors DANA's sandbox "magic users" that always fail one way. */
+export interface Customer {
+  id: string;
+  phone: string;
+  name?: string;
+  status: CustomerStatus;
+  forcedOutcome?: 'generalError' | 'internalServerError';
+  /** How many OTTs this customer may get per sandbox minute before 4294900 (default from config). */
+  ottLimitPerMinute?: number;
+}
+
+/** A customer (user) access token from binding: Apply OTT's Authorization-Customer, the envelope's accessToken. */
+export interface CustomerToken {
+  value: string;
+  customerId: string;
+  expiresAt: Instant;
+  status: 'ACTIVE' | 'REVOKED';
+  /** The partner the token was issued to; absent = any partner may use it. */
+  partnerId?: string;
+}
+
+/** A one-time token issued by Apply OTT. */
+export interface Ott {
+  value: string;
+  customerId: string;
+  tokenValue: string;
+  partnerId: string;
+  issuedAt: Instant;
+  expiresAt: Instant;
+}
+
+/** A SNAP B2B access token (service 73). */
+export interface B2bToken {
+  value: string;
+  clientKey: string;
+  issuedAt: Instant;
+  expiresAt: Instant;
+}
+
+/** A bank card bound for direct debit (Resend OTP's bankCardToken). */
+export interface Card {
+  bankCardToken: string;
+  status: 'ACTIVE' | 'INACTIVE';
+  customerId?: string;
+}
+
+/** A direct-debit payment journey awaiting its OTP. Opening it sent the first OTP. */
+export interface Journey {
+  journeyId: string;
+  orderId: string;
+  bankCardToken: string;
+  createdAt: Instant;
+  lastOtpSentAt: Instant;
+  closed?: boolean;
+}
+
+/** An order known to DANA (pushNotificationUser's acquirementId). */
+export interface Order {
+  acquirementId: string;
+  merchantClientId: string;
+  customerId: string;
+}
+
+/** A push notification delivered to a customer's DANA app. */
+export interface Notification {
+  id: string;
+  customerId: string;
+  acquirementId: string;
+  bizType: string;
+  partnerId: string;
+  deliveredAt: Instant;
+  body: Record<string, unknown>;
+}
+
+/** A partner registered at run time (admin API), kept so it survives a restart. */
+export interface PartnerRecord {
+  partnerId: string;
+  name?: string;
+  publicKey: string;
+  clientSecret?: string;
+  merchantId?: string;
+  pushConfigured?: boolean;
+}
+
+/** How many OTTs a customer got in the current sandbox minute (4294900 Too Many Requests). */
+export interface RateWindow {
+  customerId: string;
+  windowStart: Instant;
+  count: number;
+}
+
+/** The collections the store keeps, by name. */
+export interface Collections {
+  customers: Customer;
+  customerTokens: CustomerToken;
+  otts: Ott;
+  rateWindows: RateWindow;
+  b2bTokens: B2bToken;
+  cards: Card;
+  journeys: Journey;
+  orders: Order;
+  notifications: Notification;
+  partners: PartnerRecord;
+  clocks: ClockState;
+  rules: Record<string, unknown>;
+}
+
+export type CollectionName = keyof Collections;

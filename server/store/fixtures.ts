@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import type { Ajv } from 'ajv';
+import type { Card, Customer, CustomerToken, Journey, Order } from './entities.js';
+import type { Store } from './store.js';
+
+/** What the fixtures file and POST /__admin/fixtures/<collection> describe. */
+export interface Fixtures {
+  customers?: Customer[];
+  customerTokens?: (Omit<CustomerToken, 'status'> & { status?: CustomerToken['status'] })[];
+  cards?: Card[];
+  journeys?: (Pick<Journey, 'journeyId' | 'orderId' | 'bankCardToken'> & Partial<Journey>)[];
+  orders?: Order[];
+}
+
+export type FixtureCollection = keyof Omit<Fixtures, '$comment'>;
+type FixtureItem<C extends FixtureCollection> = NonNullable<Fixtures[C]>[number];
+
+/** The natural id of each fixture collection's entries. */
+export const fixtureIds: { [C in FixtureCollection]: (item: FixtureItem<C>) => string } = {
+  customers: (c) => c.id,
+  customerTokens: (t) => t.value,
+  cards: (c) => c.bankCardToken,
+  journeys: (j) => j.journeyId,
+  orders: (o) => o.acquirementId,
+};
+
+export const fixtureCollections = Object.keys(fixtureIds) as FixtureCollection[];
+
+/** Reads and checks the fixtures file; a bad file stops start-up, naming the file and the problem. */
+export function loadFixturesFile(file: string, ajv: Ajv): Fixtures {
+  let fixtures: unknown;
+  try {
+    fixtures = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`Cannot load fixtures file ${file}: ${(error as Error).message}`);
+  }
+  const validate = ajv.getSchema('fixtures.schema.json');
+  if (!validate?.(fixtures)) {
+    const e = validate?.errors?.[0];
+    throw new Error(`Fixtures file ${file} is invalid at ${e?.instancePath || '/'}: ${e?.message}`);
+  }
+  return fixtures as Fixtures;
+}
+
+/** Stores one fixture with its defaults filled in: a journey opened now sent its first OTP now. */
+export function putFixture<C extends FixtureCollection>(store: Store, collection: C, item: FixtureItem<C>, now: Date, scope?: string): void {
+  const id = fixtureIds[collection](item as never);
+  if (collection === 'customerTokens') {
+    const token = item as FixtureItem<'customerTokens'>;
+    store.put('customerTokens', id, { ...token, status: token.status ?? 'ACTIVE' }, scope);
+  } else if (collection === 'journeys') {
+    const journey = item as FixtureItem<'journeys'>;
+    const createdAt = journey.createdAt ?? now.toISOString();
+    store.put('journeys', id, { ...journey, createdAt, lastOtpSentAt: journey.lastOtpSentAt ?? createdAt }, scope);
+  } else {
+    store.put(collection as 'customers', id, item as Customer, scope);
+  }
+}
+
+/** Seeds the global scope with every fixture the store does not hold yet (persisted state wins). */
+export function seedFixtures(store: Store, fixtures: Fixtures, now: Date): void {
+  for (const collection of fixtureCollections) {
+    for (const item of fixtures[collection] ?? []) {
+      if (!store.get(collection, fixtureIds[collection](item as never))) putFixture(store, collection, item, now);
+    }
+  }
+}

@@ -1,0 +1,18 @@
+import type { CollectionName, Collections } from './entities.js';
+
+/**
+ * Scoped key-value collections. A scope is a test session; `undefined` is the global scope.
+ * Reads look in the session first and fall back to global, writes go to the given scope, so a
+ * session that changes a global fixture changes its own copy and never another session's.
+ */
+export interface Store {
+  get<C extends CollectionName>(collection: C, id: string, scope?: string): Collections[C] | undefined;
+  put<C extends CollectionName>(collection: C, id: string, value: Collections[C], scope?: string): void;
+  delete(collection: CollectionName, id: string, scope?: string): boolean;
+  /** Everything visible from `scope`: its own entries over the global ones. */
+  list<C extends CollectionName>(collection: C, scope?: string): Collections[C][];
+  /** Forget one session's entries, or with no scope, everything. */
+  clear(scope?: string): void;
+  /** Wait until every change so far is on disk. */
+  flush(): Promise<void>;
+}
