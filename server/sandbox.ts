@@ -66,6 +66,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     logger,
     endpoints: endpointTable,
     replay: new ReplayGuard(),
+    schemas: ajv,
   };
   const handleAdminRequest = createAdminHandler(ajv);
   const handle = (request: SandboxRequest) =>

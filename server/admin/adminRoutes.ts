@@ -1,5 +1,8 @@
 import type { AdminRoute } from './adminRoute.js';
+import { clockRoutes } from './clockRoutes.js';
+import { fixtureRoutes } from './fixtureRoutes.js';
 import { healthRoutes } from './healthRoutes.js';
+import { keyRoutes } from './keyRoutes.js';
 
 /** Every control route under /__admin. */
-export const adminRoutes: readonly AdminRoute[] = [...healthRoutes];
+export const adminRoutes: readonly AdminRoute[] = [...healthRoutes, ...fixtureRoutes, ...clockRoutes, ...keyRoutes];

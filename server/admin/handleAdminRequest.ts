@@ -1,9 +1,10 @@
 import type { Ajv } from 'ajv';
 import type { SandboxDeps, SandboxRequest, SandboxResponse } from '../core/types.js';
-import { AdminError, type AdminReply, type AdminRoute } from './adminRoute.js';
+import { AdminError, checkAdminBody, type AdminReply, type AdminRoute } from './adminRoute.js';
 import { adminRoutes } from './adminRoutes.js';
 
 export const adminPrefix = '/__admin';
+
 
 interface CompiledRoute {
   route: AdminRoute;
@@ -48,14 +49,7 @@ export function createAdminHandler(ajv: Ajv, routes: readonly AdminRoute[] = adm
           throw new AdminError(400, `The body is not JSON: ${(error as Error).message}`);
         }
       }
-      if (route.bodySchema) {
-        const validate = ajv.getSchema(route.bodySchema);
-        if (!validate) throw new Error(`Missing admin schema ${route.bodySchema}`);
-        if (!validate(body ?? {})) {
-          const e = validate.errors?.[0];
-          throw new AdminError(400, `Invalid body at ${e?.instancePath || '/'}: ${e?.message}${e?.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : ''}`);
-        }
-      }
+      if (route.bodySchema) checkAdminBody(ajv, route.bodySchema, body ?? {});
       const session = request.headers['x-mock-session'] || query.get('session') || undefined;
       return reply(await route.handle({ method: request.method, params, query, session, body }, deps));
     } catch (error) {

@@ -1,3 +1,4 @@
+import type { Ajv } from 'ajv';
 import type { Clock } from './clock.js';
 import type { EndpointTable } from './EndpointTable.js';
 import type { ReplayGuard } from './ReplayGuard.js';
@@ -56,4 +57,6 @@ export interface SandboxDeps {
   logger: Logger;
   endpoints: EndpointTable;
   replay: ReplayGuard;
+  /** Every schema in schemas/, compiled once. */
+  schemas: Ajv;
 }
