@@ -5,3 +5,6 @@ export { createSequentialIds, createRandomIds, type IdGenerator } from './core/i
 export type { SandboxRequest, SandboxResponse, Outcome } from './core/types.js';
 export type { JournalEntry, JournalFilter } from './core/journal.js';
 export { snapCases, snapResponseCode, snapResponseMessage } from './protocols/snap/snapCases.js';
+export { SandboxControl, type ArmInput } from './control/SandboxControl.js';
+export type { ArmedRule, RuleMatch } from './scenarios/ArmedRule.js';
+export type { Scenario } from './scenarios/ScenarioBook.js';

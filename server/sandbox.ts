@@ -3,6 +3,7 @@ import type { Express } from 'express';
 import { createExpressApp, listen } from './adapters/express.js';
 import { adminPrefix, createAdminHandler } from './admin/handleAdminRequest.js';
 import { defaultConfig, type SandboxConfig } from './config.js';
+import { SandboxControl } from './control/SandboxControl.js';
 import { Clock } from './core/clock.js';
 import { EndpointTable } from './core/EndpointTable.js';
 import { createRandomIds, type IdGenerator } from './core/ids.js';
@@ -14,6 +15,7 @@ import { ReplayGuard } from './core/ReplayGuard.js';
 import { createSchemaRegistry } from './core/schemas.js';
 import type { SandboxDeps, SandboxRequest, SandboxResponse } from './core/types.js';
 import { endpoints } from './endpoints/index.js';
+import { ScenarioBook } from './scenarios/ScenarioBook.js';
 import { loadFixturesFile, seedFixtures } from './store/fixtures.js';
 import { openLowdbStore } from './store/lowdbStore.js';
 
@@ -34,6 +36,8 @@ export interface Sandbox {
   app: Express;
   /** Starts HTTP on `port` (default: config.port; 0 = any free port). */
   listen(port?: number): Promise<{ url: string; server: Server }>;
+  /** The control plane in-process (fixtures, scenarios, clock, journal, reset); `.forSession(name)` scopes it. */
+  control: SandboxControl;
   /** Stops HTTP (if listening) and writes pending state to disk. */
   close(): Promise<void>;
 }
@@ -67,6 +71,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     endpoints: endpointTable,
     replay: new ReplayGuard(),
     schemas: ajv,
+    scenarios: new ScenarioBook(config.scenariosDir, ajv, endpointTable),
+    fixtures,
   };
   const handleAdminRequest = createAdminHandler(ajv);
   const handle = (request: SandboxRequest) =>
@@ -79,6 +85,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     deps,
     handle,
     app,
+    control: new SandboxControl(deps),
     async listen(port = config.port) {
       const started = await listen(app, port, config.host);
       server = started.server;

@@ -1,4 +1,5 @@
 import type { Ajv } from 'ajv';
+import type { SandboxControl } from '../control/SandboxControl.js';
 import type { SandboxDeps } from '../core/types.js';
 
 /** A control-plane request, already parsed. */
@@ -9,6 +10,8 @@ export interface AdminRequest {
   /** X-Mock-Session header or ?session=; undefined = the global scope. */
   session?: string;
   body: unknown;
+  /** The control plane scoped to `session`. */
+  control: SandboxControl;
 }
 
 export interface AdminReply {

@@ -2,7 +2,10 @@ import type { AdminRoute } from './adminRoute.js';
 import { clockRoutes } from './clockRoutes.js';
 import { fixtureRoutes } from './fixtureRoutes.js';
 import { healthRoutes } from './healthRoutes.js';
+import { journalRoutes } from './journalRoutes.js';
 import { keyRoutes } from './keyRoutes.js';
+import { resetRoutes } from './resetRoutes.js';
+import { scenarioRoutes } from './scenarioRoutes.js';
 
 /** Every control route under /__admin. */
-export const adminRoutes: readonly AdminRoute[] = [...healthRoutes, ...fixtureRoutes, ...clockRoutes, ...keyRoutes];
+export const adminRoutes: readonly AdminRoute[] = [...healthRoutes, ...fixtureRoutes, ...clockRoutes, ...keyRoutes, ...scenarioRoutes, ...journalRoutes, ...resetRoutes];

@@ -2,6 +2,7 @@ import type { Ajv } from 'ajv';
 import type { SandboxDeps, SandboxRequest, SandboxResponse } from '../core/types.js';
 import { AdminError, checkAdminBody, type AdminReply, type AdminRoute } from './adminRoute.js';
 import { adminRoutes } from './adminRoutes.js';
+import { SandboxControl } from '../control/SandboxControl.js';
 
 export const adminPrefix = '/__admin';
 
@@ -51,7 +52,7 @@ export function createAdminHandler(ajv: Ajv, routes: readonly AdminRoute[] = adm
       }
       if (route.bodySchema) checkAdminBody(ajv, route.bodySchema, body ?? {});
       const session = request.headers['x-mock-session'] || query.get('session') || undefined;
-      return reply(await route.handle({ method: request.method, params, query, session, body }, deps));
+      return reply(await route.handle({ method: request.method, params, query, session, body, control: new SandboxControl(deps, session) }, deps));
     } catch (error) {
       if (error instanceof AdminError) return reply({ status: error.status, body: { error: { message: error.message } } });
       deps.logger.error('admin route failed', { path: request.path, stack: (error as Error).stack });

@@ -1,3 +1,4 @@
+import type { PartnerInput } from '../core/partners.js';
 import { ok, type AdminRoute } from './adminRoute.js';
 
 /** The sandbox's own DANA public key, to verify the signatures of envelope responses. */
@@ -14,5 +15,12 @@ export const keyRoutes: AdminRoute[] = [
     summary: 'The registered partners and the fingerprints of their public keys.',
     handle: (_request, deps) =>
       ok({ partners: deps.partners.list().map((p) => ({ partnerId: p.partnerId, name: p.name, keyFingerprint: p.keyFingerprint, keySource: p.keySource, signingHelper: Boolean(p.privateKey) })) }),
+  },
+  {
+    method: 'POST',
+    path: '/keys/partners',
+    bodySchema: 'admin.partner.json',
+    summary: 'Register (or re-key) a partner with its public key (PEM or bare base64 DER). Kept across restarts.',
+    handle: ({ body, control }) => ok(control.registerPartner(body as PartnerInput), 201),
   },
 ];

@@ -10,6 +10,8 @@ export interface Partner {
   merchantId?: string;
   /** Whether DANA holds a push-notification configuration for it (pushNotificationUser). */
   pushConfigured: boolean;
+  /** Requests of this partner without X-Mock-Session join the session named after its partner id. */
+  isolated: boolean;
   publicKey: KeyObject;
   /** Only the sandbox's own TEST-ONLY partners have one (for the signing helper). */
   privateKey?: KeyObject;
@@ -26,6 +28,7 @@ export interface PartnerInput {
   clientSecret?: string;
   merchantId?: string;
   pushConfigured?: boolean;
+  isolated?: boolean;
   publicKey: string;
   privateKey?: string;
 }
@@ -64,6 +67,7 @@ export function createPartner(input: PartnerInput, source: string): Partner {
     clientSecret: input.clientSecret,
     merchantId: input.merchantId,
     pushConfigured: input.pushConfigured ?? true,
+    isolated: input.isolated ?? false,
     publicKey,
     privateKey,
     keyFingerprint: fingerprintKey(publicKey),

@@ -8,10 +8,16 @@
  *                             envelope: JSON MSG_PARSE_ERROR -> head/body PARAM_MISSING/PARAM_ILLEGAL
  *                             -> clientId KEY_NO_FOUND -> signature INVALID_SIGNATURE -> function FUNCTION_NOT_MATCH
  *   checkReplay ............. 409xx00 X-EXTERNAL-ID reused the same Jakarta day
+ *   resolveScenario ......... X-Mock-Scenario header, else an armed rule: any scripted case or fault
+ *                             (400xx00 for an unknown scenario name); none: state decides
  *   endpoint.handle ......... the endpoint's business outcomes, from state and the sandbox clock
- *   sealResponse ............ the protocol's envelope (and signature); recordExchange: the journal
+ *   sealResponse ............ the protocol's envelope (and signature)
+ *   applyFault .............. timeout, empty-response, malformed-json, connection-reset
+ *   recordExchange .......... the journal
  */
 import { unroutedProtocol } from '../protocols/snap/snapProtocol.js';
+import { applyFault, resolveScenario, scriptOutcome } from '../scenarios/resolveScenario.js';
+import type { Scenario } from '../scenarios/ScenarioBook.js';
 import type { AdmittedExchange } from './endpoint.js';
 import { commonCases, SandboxError } from './SandboxError.js';
 import { checkReplay, openExchange, recordExchange, routeRequest, toOutcome } from './stages.js';
@@ -21,17 +27,20 @@ import type { Outcome, SandboxDeps, SandboxRequest, SandboxResponse } from './ty
 export async function handleRequest(request: SandboxRequest, deps: SandboxDeps): Promise<SandboxResponse> {
   const exchange = openExchange(request, deps);
   let outcome: Outcome;
+  let scenario: Scenario | undefined;
   try {
     routeRequest(exchange, deps);
     await exchange.endpoint.protocol.admitRequest(exchange, deps);
     checkReplay(exchange, deps);
-    outcome = await exchange.endpoint.handle(exchange as AdmittedExchange, deps);
+    scenario = resolveScenario(exchange, deps);
+    outcome = scenario?.case ? scriptOutcome(scenario, deps) : await exchange.endpoint.handle(exchange as AdmittedExchange, deps);
   } catch (error) {
     outcome = toOutcome(error, exchange, deps);
   }
   const sealed = (exchange.endpoint?.protocol ?? unroutedProtocol).sealResponse(outcome, exchange, deps);
-  recordExchange(exchange, outcome, sealed, deps);
-  return sealed.response;
+  const response = applyFault(sealed.response, scenario, deps);
+  recordExchange(exchange, outcome, { ...sealed, response }, deps);
+  return response;
 }
 
 /** Answers a request the adapter could not read (body too large, bad encoding) in its endpoint's envelope. */

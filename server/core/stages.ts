@@ -6,9 +6,23 @@ import type { Outcome, SandboxDeps, SandboxRequest } from './types.js';
 
 const truthy = (value: string | undefined) => value === 'true' || value === '1';
 
-/** Starts an exchange: its session (X-Mock-Session), its clock reading and debug flag. */
+/** The partner a request names, read cheaply before any check: SNAP headers or the envelope's clientId. */
+function peekPartnerId(request: SandboxRequest): string | undefined {
+  const { headers } = request;
+  return headers['x-partner-id'] ?? headers['x-client-key'] ?? /"clientId"\s*:\s*"([^"\\]*)"/.exec(request.rawBody)?.[1];
+}
+
+/** X-Mock-Session, else an isolated partner's own session, else the global scope. */
+function resolveSession(request: SandboxRequest, deps: SandboxDeps): string | undefined {
+  const named = request.headers['x-mock-session'];
+  if (named) return named;
+  const partner = deps.partners.get(peekPartnerId(request) ?? '');
+  return partner?.isolated ? partner.partnerId : undefined;
+}
+
+/** Starts an exchange: its session, its clock reading and debug flag. */
 export function openExchange(request: SandboxRequest, deps: SandboxDeps): Exchange {
-  const session = request.headers['x-mock-session'] || undefined;
+  const session = resolveSession(request, deps);
   return {
     id: deps.ids.uuid(),
     request,

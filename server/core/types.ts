@@ -2,6 +2,8 @@ import type { Ajv } from 'ajv';
 import type { Clock } from './clock.js';
 import type { EndpointTable } from './EndpointTable.js';
 import type { ReplayGuard } from './ReplayGuard.js';
+import type { ScenarioBook } from '../scenarios/ScenarioBook.js';
+import type { Fixtures } from '../store/fixtures.js';
 import type { IdGenerator } from './ids.js';
 import type { Journal } from './journal.js';
 import type { Logger } from './logger.js';
@@ -57,6 +59,9 @@ export interface SandboxDeps {
   logger: Logger;
   endpoints: EndpointTable;
   replay: ReplayGuard;
+  scenarios: ScenarioBook;
+  /** The fixtures file as loaded, for resets. */
+  fixtures: Fixtures;
   /** Every schema in schemas/, compiled once. */
   schemas: Ajv;
 }

@@ -1,4 +1,5 @@
 import type { ClockState } from '../core/clock.js';
+import type { ArmedRule } from '../scenarios/ArmedRule.js';
 
 /** Times are ISO-8601 strings so the data file stays readable. */
 export type Instant = string;
@@ -87,6 +88,7 @@ export interface PartnerRecord {
   clientSecret?: string;
   merchantId?: string;
   pushConfigured?: boolean;
+  isolated?: boolean;
 }
 
 /** How many OTTs a customer got in the current sandbox minute (4294900 Too Many Requests). */
@@ -109,7 +111,7 @@ export interface Collections {
   notifications: Notification;
   partners: PartnerRecord;
   clocks: ClockState;
-  rules: Record<string, unknown>;
+  rules: ArmedRule;
 }
 
 export type CollectionName = keyof Collections;

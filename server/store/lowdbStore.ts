@@ -11,7 +11,8 @@ interface Data {
   collections: { [C in CollectionName]?: Table<Collections[C]> };
 }
 
-const globalScope = '*';
+// No X-Mock-Session header value can be empty, so '' never collides with a session.
+const globalScope = '';
 const emptyData = (): Data => ({ version: 1, collections: {} });
 
 export interface LowdbStoreOptions {

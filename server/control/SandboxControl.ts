@@ -1,0 +1,146 @@
+import { AdminError, checkAdminBody } from '../admin/adminRoute.js';
+import type { JournalEntry, JournalFilter } from '../core/journal.js';
+import { createPartner, type PartnerInput } from '../core/partners.js';
+import type { SandboxDeps } from '../core/types.js';
+import type { ArmedRule, RuleMatch } from '../scenarios/ArmedRule.js';
+import type { Scenario } from '../scenarios/ScenarioBook.js';
+import type { Collections } from '../store/entities.js';
+import { fixtureCollections, fixtureIds, putFixture, seedFixtures, type FixtureCollection, type Fixtures } from '../store/fixtures.js';
+
+export interface ArmInput {
+  endpoint: string;
+  scenario: string;
+  match?: RuleMatch;
+  /** How many matching requests it answers; default 'always' (until disarmed or reset). */
+  times?: number | 'always';
+}
+
+const definitions: Record<FixtureCollection, string> = { customers: 'customer', customerTokens: 'customerToken', cards: 'card', journeys: 'journey', orders: 'order' };
+
+/**
+ * The control plane as typed calls, scoped to one session (or the global scope). The /__admin
+ * routes are thin wrappers over it, so HTTP and in-process control behave the same.
+ */
+export class SandboxControl {
+  constructor(
+    private readonly deps: SandboxDeps,
+    readonly session?: string,
+  ) {}
+
+  /** The same control plane, scoped to `session`. */
+  forSession(session: string | undefined): SandboxControl {
+    return new SandboxControl(this.deps, session);
+  }
+
+  createFixtures<C extends FixtureCollection>(collection: C, items: NonNullable<Fixtures[C]>[number] | NonNullable<Fixtures[C]>): Collections[C][] {
+    const list = (Array.isArray(items) ? items : [items]) as unknown[];
+    checkCollection(collection);
+    list.forEach((item, i) => {
+      try {
+        checkAdminBody(this.deps.schemas, `fixtures.schema.json#/definitions/${definitions[collection]}`, item);
+      } catch (error) {
+        throw new AdminError(400, `${collection}[${i}]: ${(error as Error).message}`);
+      }
+    });
+    const now = this.deps.clock.now(this.session);
+    list.forEach((item) => putFixture(this.deps.store, collection, item as never, now, this.session));
+    return list.map((item) => this.deps.store.get(collection, fixtureIds[collection](item as never), this.session)!);
+  }
+
+  listFixtures<C extends FixtureCollection>(collection: C): Collections[C][] {
+    return this.deps.store.list(checkCollection(collection), this.session);
+  }
+
+  deleteFixture(collection: FixtureCollection, id: string): void {
+    if (!this.deps.store.delete(checkCollection(collection), id, this.session)) {
+      throw new AdminError(404, `No ${collection} entry "${id}" in ${this.session ? `session ${this.session}` : 'the global scope'}.`);
+    }
+  }
+
+  listScenarios(endpoint?: string): Scenario[] {
+    return this.deps.scenarios.list().filter((s) => endpoint === undefined || s.endpoint === endpoint || s.endpoint === undefined);
+  }
+
+  armScenario(input: ArmInput): ArmedRule {
+    checkAdminBody(this.deps.schemas, 'admin.scenarios.json', input);
+    if (!this.deps.endpoints.get(input.endpoint)) throw new AdminError(404, `No endpoint "${input.endpoint}"; there are ${this.deps.endpoints.list().map((e) => e.id).join(', ')}.`);
+    if (!this.deps.scenarios.find(input.endpoint, input.scenario)) {
+      throw new AdminError(404, `No scenario "${input.scenario}" for ${input.endpoint}; there are ${this.deps.scenarios.names(input.endpoint).join(', ')}.`);
+    }
+    const rule: ArmedRule = {
+      id: this.deps.ids.uuid(),
+      endpoint: input.endpoint,
+      scenario: input.scenario,
+      match: input.match,
+      remaining: input.times === undefined || input.times === 'always' ? undefined : input.times,
+      session: this.session,
+      armedAt: this.deps.clock.now(this.session).toISOString(),
+    };
+    this.deps.store.put('rules', rule.id, rule, this.session);
+    return rule;
+  }
+
+  armedScenarios(): ArmedRule[] {
+    return this.deps.store.list('rules', this.session);
+  }
+
+  disarmScenario(id: string): void {
+    if (!this.deps.store.delete('rules', id, this.session)) throw new AdminError(404, `No armed rule "${id}" in ${this.session ? `session ${this.session}` : 'the global scope'}.`);
+  }
+
+  get clock() {
+    const { clock } = this.deps;
+    const s = this.session;
+    return {
+      now: () => clock.now(s),
+      freeze: (at?: Date) => clock.freeze(s, at),
+      set: (at: Date) => clock.set(s, at),
+      advance: (ms: number) => clock.advance(s, ms),
+      resume: () => clock.resume(s),
+      reset: () => clock.reset(s),
+    };
+  }
+
+  /** Journal entries, oldest first; a scoped control sees only its session's. */
+  journal(filter: JournalFilter = {}): JournalEntry[] {
+    return this.deps.journal.list({ session: this.session, ...filter });
+  }
+
+  clearJournal(): void {
+    this.deps.journal.clear(this.session);
+  }
+
+  registerPartner(input: Omit<PartnerInput, 'privateKey'>): { partnerId: string; keyFingerprint: string } {
+    checkAdminBody(this.deps.schemas, 'admin.partner.json', input);
+    let partner;
+    try {
+      partner = createPartner(input, 'POST /__admin/keys/partners');
+    } catch (error) {
+      throw new AdminError(400, (error as Error).message);
+    }
+    this.deps.partners.register(partner);
+    this.deps.store.put('partners', partner.partnerId, input);
+    return { partnerId: partner.partnerId, keyFingerprint: partner.keyFingerprint };
+  }
+
+  /** Forgets the session's state, rules and journal; without a session, everything but registered partners, then re-seeds the fixtures. */
+  reset(): void {
+    const { store, journal, clock, replay } = this.deps;
+    if (this.session !== undefined) {
+      store.clear(this.session);
+      journal.clear(this.session);
+      return;
+    }
+    const partners = store.list('partners');
+    store.clear();
+    partners.forEach((p) => store.put('partners', p.partnerId, p));
+    journal.clear();
+    replay.clear();
+    seedFixtures(store, this.deps.fixtures, clock.now());
+  }
+}
+
+function checkCollection<C extends string>(name: C): C & FixtureCollection {
+  if (!fixtureCollections.includes(name as FixtureCollection)) throw new AdminError(404, `No fixture collection "${name}"; there are ${fixtureCollections.join(', ')}.`);
+  return name as C & FixtureCollection;
+}

@@ -1,0 +1,99 @@
+import type { Exchange } from '../core/endpoint.js';
+import type { IdGenerator } from '../core/ids.js';
+import { commonCases, SandboxError } from '../core/SandboxError.js';
+import type { Outcome, SandboxDeps, SandboxResponse } from '../core/types.js';
+import type { ArmedRule, RuleMatch } from './ArmedRule.js';
+import type { Scenario } from './ScenarioBook.js';
+
+const pick = (value: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), value);
+
+const bearer = (value: string | undefined) => value?.replace(/^Bearer\s+/i, '');
+
+/** Every token the request carries, wherever its endpoint takes one. */
+function tokensOf(exchange: Exchange): unknown[] {
+  const { headers } = exchange.request;
+  const body = exchange.body;
+  return [bearer(headers['authorization-customer']), bearer(headers.authorization), pick(body, 'additionalInfo.accessToken'), pick(body, 'request.head.accessToken'), pick(body, 'bankCardToken')];
+}
+
+function matches(match: RuleMatch | undefined, exchange: Exchange): boolean {
+  if (!match) return true;
+  const body = exchange.body;
+  return (
+    (match.partnerId === undefined || exchange.partner?.partnerId === match.partnerId) &&
+    (match.token === undefined || tokensOf(exchange).includes(match.token)) &&
+    (match.journeyId === undefined || pick(body, 'journeyId') === match.journeyId) &&
+    (match.acquirementId === undefined || [pick(body, 'request.body.acquirementId'), pick(body, 'acquirementId')].includes(match.acquirementId)) &&
+    Object.entries(match.body ?? {}).every(([path, expected]) => JSON.stringify(pick(body, path)) === JSON.stringify(expected))
+  );
+}
+
+/** The session's own rules first, then global ones, each oldest first. */
+function findRule(exchange: Exchange, deps: SandboxDeps): ArmedRule | undefined {
+  const rules = deps.store.list('rules', exchange.session).filter((r) => r.endpoint === exchange.endpoint?.id);
+  rules.sort((a, b) => Number(b.session !== undefined) - Number(a.session !== undefined) || a.armedAt.localeCompare(b.armedAt) || a.id.localeCompare(b.id));
+  return rules.find((r) => matches(r.match, exchange));
+}
+
+function consume(rule: ArmedRule, deps: SandboxDeps): void {
+  if (rule.remaining === undefined) return;
+  if (rule.remaining <= 1) deps.store.delete('rules', rule.id, rule.session);
+  else deps.store.put('rules', rule.id, { ...rule, remaining: rule.remaining - 1 }, rule.session);
+}
+
+/**
+ * Precedence: the X-Mock-Scenario header, then a rule armed through the control plane, else none
+ * (state and clock decide). An unknown name is refused, never ignored.
+ */
+export function resolveScenario(exchange: Exchange, deps: SandboxDeps): Scenario | undefined {
+  const endpointId = exchange.endpoint!.id;
+  const name = exchange.request.headers['x-mock-scenario'];
+  if (name) {
+    const scenario = deps.scenarios.find(endpointId, name);
+    if (!scenario) {
+      exchange.debug = true;
+      throw new SandboxError(commonCases.badRequest, undefined, `X-Mock-Scenario "${name}" is not a scenario of ${endpointId}. Known: ${deps.scenarios.names(endpointId).join(', ')}.`);
+    }
+    exchange.scenario = name;
+    return scenario;
+  }
+  const rule = findRule(exchange, deps);
+  if (!rule) return undefined;
+  consume(rule, deps);
+  exchange.scenario = rule.scenario;
+  return deps.scenarios.find(endpointId, rule.scenario);
+}
+
+/** Replaces '{{uuid}}', '{{hex:N}}' and '{{token:N}}' strings with fresh values. */
+export function expandTemplates(value: unknown, ids: IdGenerator): unknown {
+  if (typeof value === 'string') {
+    const m = /^\{\{(uuid|hex|token)(?::(\d+))?\}\}$/.exec(value);
+    if (!m) return value;
+    return m[1] === 'uuid' ? ids.uuid() : m[1] === 'hex' ? ids.hex(Number(m[2] ?? 16)) : ids.token(Number(m[2] ?? 32));
+  }
+  if (Array.isArray(value)) return value.map((v) => expandTemplates(v, ids));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expandTemplates(v, ids)]));
+  return value;
+}
+
+/** The outcome a scripted (non-fault) scenario stands for. */
+export function scriptOutcome(scenario: Scenario, deps: SandboxDeps): Outcome {
+  return { case: scenario.case!, detail: scenario.detail, data: expandTemplates(scenario.data, deps.ids) as Outcome['data'], debug: `Scripted by scenario "${scenario.name}": ${scenario.description}.` };
+}
+
+/** Bends a sealed response the way a fault scenario says; the endpoint behaved normally underneath. */
+export function applyFault(response: SandboxResponse, scenario: Scenario | undefined, deps: SandboxDeps): SandboxResponse {
+  switch (scenario?.fault) {
+    case 'timeout':
+      return { ...response, delayMs: scenario.delayMs ?? deps.config.timeoutDelayMs };
+    case 'empty-response':
+      return { status: 200, headers: { 'content-type': 'application/json' }, body: '' };
+    case 'malformed-json':
+      return { ...response, body: response.body.slice(0, Math.ceil(response.body.length / 2)) };
+    case 'connection-reset':
+      return { ...response, fault: 'connection-reset' };
+    default:
+      return response;
+  }
+}
