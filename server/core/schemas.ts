@@ -8,7 +8,7 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
 
 /** One Ajv holding every schema in schemas/, each addressable by its file name. */
 export function createSchemaRegistry(schemasDir: string): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
   addFormats(ajv);
   for (const file of readdirSync(schemasDir).filter((f) => f.endsWith('.json'))) {
     let schema: Record<string, unknown>;
