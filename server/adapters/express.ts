@@ -7,6 +7,9 @@ export type SandboxHandler = (request: SandboxRequest) => Promise<SandboxRespons
 /** Answers a request whose body the adapter could not read, in the protocol's own envelope. */
 export type UnreadableHandler = (request: SandboxRequest, reason: string) => SandboxResponse;
 
+/** What the adapter answers if even the core's error path fails: SNAP's general error, never Express's HTML page. */
+const lastResort: SandboxResponse = { status: 500, headers: { 'content-type': 'application/json' }, body: '{"responseCode":"5000000","responseMessage":"General Error"}' };
+
 function toSandboxRequest(req: Request, rawBody: string): SandboxRequest {
   const url = req.originalUrl;
   const q = url.indexOf('?');
@@ -41,7 +44,13 @@ export function createExpressApp(handle: SandboxHandler, unreadable: UnreadableH
   });
   // Express's own error page is HTML with a stack trace: answer in the protocol's envelope instead.
   app.use((error: Error & { status?: number }, req: Request, res: Response, _next: NextFunction) => {
-    void send(req, res, unreadable(toSandboxRequest(req, ''), `${error.message}${error.status ? ` (HTTP ${error.status})` : ''}`));
+    let out: SandboxResponse;
+    try {
+      out = unreadable(toSandboxRequest(req, ''), `${error.message}${error.status ? ` (HTTP ${error.status})` : ''}`);
+    } catch {
+      out = lastResort;
+    }
+    void send(req, res, out);
   });
   return app;
 }
