@@ -1,0 +1,64 @@
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { createPartner, loadPartnersFile, parsePublicKey } from '../../server/core/partners.js';
+import { demoPartner, root } from '../support/partners.js';
+import { sendApplyOtt } from '../support/snapRequest.js';
+import { createTestSandbox } from '../support/testSandbox.js';
+
+const pem = readFileSync(join(root, 'keys/demo-partner/public.pem'), 'utf8');
+const key = createPublicKey(pem);
+const der = (type: 'spki' | 'pkcs1') => (key.export({ type, format: 'der' }) as Buffer).toString('base64');
+
+describe('partner keys', () => {
+  it.each([
+    ['SPKI PEM', pem],
+    ['PKCS#1 PEM', key.export({ type: 'pkcs1', format: 'pem' }).toString()],
+    ['bare base64 SPKI DER, as DANA\'s dashboard shows it', der('spki')],
+    ['bare base64 PKCS#1 DER', der('pkcs1')],
+  ])('parses a public key given as %s to the same key', (_form, text) => {
+    expect(parsePublicKey(text).equals(key)).toBe(true);
+  });
+
+  it('names the source and the partner when a key cannot be parsed', () => {
+    expect(() => createPartner({ partnerId: 'p1', publicKey: 'not a key' }, 'partners.json partners[0]')).toThrow(/partners\.json partners\[0\]: cannot parse the key of partner p1/);
+  });
+
+  it('registers partners from a partners file with keys as base64 DER', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dana-mock-partners-'));
+    const file = join(dir, 'partners.json');
+    writeFileSync(file, JSON.stringify({ partners: [{ partnerId: 'file-partner', publicKey: der('spki') }] }));
+    expect(loadPartnersFile(file).map((p) => p.partnerId)).toEqual(['file-partner']);
+    const sandbox = await createTestSandbox({ partnersFile: file });
+    const res = await sendApplyOtt(sandbox.app, 'demo-token-active', { headers: { 'X-PARTNER-ID': 'file-partner' } });
+    expect(res.body.responseCode).toBe('2004900');
+    await sandbox.close();
+  });
+
+  it('stops start-up with the file name when a key file is broken', async () => {
+    const keysDir = mkdtempSync(join(tmpdir(), 'dana-mock-keys-'));
+    cpSync(join(root, 'keys'), keysDir, { recursive: true });
+    writeFileSync(join(keysDir, 'demo-partner/public.pem'), '-----BEGIN PUBLIC KEY-----\nbroken\n-----END PUBLIC KEY-----\n');
+    await expect(createTestSandbox({ keysDir })).rejects.toThrow(join(keysDir, 'demo-partner/public.pem'));
+  });
+
+  it('registers a partner at run time through the control plane, and refuses a bad key with 400', async () => {
+    const sandbox = await createTestSandbox();
+    const fresh = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const spki = fresh.publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+    expect(sandbox.control.registerPartner({ partnerId: 'runtime-partner', publicKey: spki }).partnerId).toBe('runtime-partner');
+    const ok = await sendApplyOtt(sandbox.app, 'demo-token-active', { key: fresh.privateKey, headers: { 'X-PARTNER-ID': 'runtime-partner' } });
+    expect(ok.body.responseCode).toBe('2004900');
+    const bad = await sandbox.handle({ method: 'POST', path: '/__admin/keys/partners', search: '', headers: {}, rawBody: JSON.stringify({ partnerId: 'x', publicKey: 'nope' }) });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body).error.message).toContain('cannot parse the key of partner x');
+    await sandbox.close();
+  });
+
+  it('ships the demo partner as TEST-ONLY', () => {
+    expect(readFileSync(join(root, 'keys/demo-partner/partner.json'), 'utf8')).toContain('TEST-ONLY');
+    expect(demoPartner.partnerId).toMatch(/^\d{22}$/);
+  });
+});
