@@ -21,7 +21,8 @@ function toSandboxRequest(req: Request, rawBody: string): SandboxRequest {
 }
 
 async function send(req: Request, res: Response, out: SandboxResponse): Promise<void> {
-  if (out.delayMs) await sleep(out.delayMs);
+  // Unref'd: a pending timeout scenario must not keep a closing sandbox (or a test run) alive.
+  if (out.delayMs) await sleep(out.delayMs, undefined, { ref: false });
   if (out.fault === 'connection-reset') {
     req.socket.destroy();
     return;
