@@ -1,0 +1,28 @@
+// One benchmark target per process, so the load generator never shares its core: prints its URL.
+import express from 'express';
+import { createSandbox } from '../server/sandbox.js';
+
+const kind = process.argv[2];
+
+if (kind === 'baseline') {
+  const app = express();
+  const body = JSON.stringify({ responseCode: '2004900', responseMessage: 'Successful', userResources: [{ resourceType: 'OTT', value: 'x'.repeat(43) }], additionalInfo: {} });
+  app.post('/rest/v1.1/qr/apply-ott', (_req, res) => {
+    res.type('application/json').send(body);
+  });
+  const server = app.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    console.log(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`);
+  });
+} else {
+  // The replay check is off so one pre-signed request can be replayed; every other check runs.
+  const sandbox = await createSandbox({ inMemory: true, logLevel: 'silent', replayCheck: false, journalLimit: Number(process.argv[4] ?? 1000) });
+  sandbox.control.createFixtures('customers', { id: 'bench-customer', phone: '080000000000', status: 'ACTIVE', ottLimitPerMinute: 1_000_000_000 });
+  sandbox.control.createFixtures('customerTokens', { value: 'bench-token', customerId: 'bench-customer', expiresAt: '2099-12-31T23:59:59+07:00' });
+  // A journal already at its cap shows whether recording costs more as the journal grows.
+  const prefill = Number(process.argv[3] ?? 0);
+  for (let i = 0; i < prefill; i++) {
+    sandbox.deps.journal.record({ id: `prefill-${i}`, at: '', verdicts: {}, request: { method: 'POST', path: '/', search: '', headers: {}, rawBody: '{}' }, response: { status: 200, headers: {}, body: '{}' } });
+  }
+  console.log((await sandbox.listen(0)).url);
+}
