@@ -1,7 +1,11 @@
 import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { defaultConfig, loadConfig } from '../../server/config.js';
 import { root } from '../support/partners.js';
+import { createTestSandbox } from '../support/testSandbox.js';
 
 describe('start-up', () => {
   it('reads port, data file, in-memory and toggles from argv and env, with defaults in one place', () => {
@@ -40,4 +44,11 @@ describe('start-up', () => {
       child.kill('SIGTERM');
     }
   }, 20_000);
+
+  it('stops naming the file when an endpoint schema is missing', async () => {
+    const schemasDir = mkdtempSync(join(tmpdir(), 'dana-mock-schemas-'));
+    cpSync(join(root, 'schemas'), schemasDir, { recursive: true });
+    rmSync(join(schemasDir, 'applyOtt.response.json'));
+    await expect(createTestSandbox({ schemasDir })).rejects.toThrow(`Missing schema ${join(schemasDir, 'applyOtt.response.json')}`);
+  });
 });
