@@ -16,13 +16,13 @@ async function main(): Promise<void> {
   const demo = sandbox.deps.partners.list().find((p) => p.privateKey);
   const lines = [
     'dana-mock: a local DANA API sandbox. Every key it uses is TEST-ONLY; never send it real credentials.',
-    `  URL            ${url}`,
-    `  Demo partner   ${demo?.partnerId ?? '(none)'}  private key: ${where(config.keysDir)}/demo-partner/private.pem`,
-    `  Keys           ${where(config.keysDir)}/  (DANA's public key: ${url}/__admin/keys/dana)`,
-    `  Data           ${config.inMemory ? 'in memory (--in-memory): nothing is kept' : where(config.dataFile)}`,
-    `  Fixtures       ${where(config.fixturesFile)}`,
-    ...sandbox.deps.endpoints.list().map((e) => `  ${e.id.padEnd(15)}${e.method} ${e.paths.join(' | ')}`),
-    `  Health         GET ${url}/__admin/health`,
+    `  URL                   ${url}`,
+    `  Demo partner          ${demo?.partnerId ?? '(none)'}  private key: ${where(config.keysDir)}/demo-partner/private.pem`,
+    `  Keys                  ${where(config.keysDir)}/  (DANA's public key: ${url}/__admin/keys/dana)`,
+    `  Data                  ${config.inMemory ? 'in memory (--in-memory): nothing is kept' : where(config.dataFile)}`,
+    `  Fixtures              ${where(config.fixturesFile)}`,
+    ...sandbox.deps.endpoints.list().map((e) => `  ${e.id.padEnd(22)}${e.method} ${e.paths.join(' | ')}`),
+    `  Health                GET ${url}/__admin/health`,
     'Ctrl-C stops it.',
   ];
   console.log(lines.join('\n'));

@@ -4,8 +4,9 @@ import { fixtureRoutes } from './fixtureRoutes.js';
 import { healthRoutes } from './healthRoutes.js';
 import { journalRoutes } from './journalRoutes.js';
 import { keyRoutes } from './keyRoutes.js';
+import { notificationRoutes } from './notificationRoutes.js';
 import { resetRoutes } from './resetRoutes.js';
 import { scenarioRoutes } from './scenarioRoutes.js';
 
 /** Every control route under /__admin. */
-export const adminRoutes: readonly AdminRoute[] = [...healthRoutes, ...fixtureRoutes, ...clockRoutes, ...keyRoutes, ...scenarioRoutes, ...journalRoutes, ...resetRoutes];
+export const adminRoutes: readonly AdminRoute[] = [...healthRoutes, ...fixtureRoutes, ...clockRoutes, ...keyRoutes, ...scenarioRoutes, ...journalRoutes, ...notificationRoutes, ...resetRoutes];

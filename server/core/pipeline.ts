@@ -2,11 +2,13 @@
  * The request pipeline. Every outcome, rejections included, leaves through sealResponse and
  * recordExchange.
  *
- *   routeRequest ............ 404 unknown path (4040002) · 405 wrong method (405xx00)
+ *   routeRequest ............ 404 unknown path (4040002; under /v1/: envelope NO_INTERFACE_DEF) · 405 wrong
+ *                             method (405xx00; envelope INVALID_API)
  *   protocol.admitRequest ... SNAP: headers 400xx02/400xx01 -> clock skew 401xx00 -> client 401xx00
  *                             -> B2B token 401xx01 -> signature 401xx00 -> JSON 400xx00 -> body 400xx02/400xx01
- *                             envelope: JSON MSG_PARSE_ERROR -> head/body PARAM_MISSING/PARAM_ILLEGAL
- *                             -> clientId KEY_NO_FOUND -> signature INVALID_SIGNATURE -> function FUNCTION_NOT_MATCH
+ *                             envelope (always HTTP 200): JSON MSG_PARSE_ERROR -> envelope schema PARAM_MISSING/
+ *                             PARAM_ILLEGAL -> clientId KEY_NO_FOUND -> signature over the raw "request" member
+ *                             INVALID_SIGNATURE -> function FUNCTION_NOT_MATCH -> clientSecret OAUTH_FAILED
  *   checkReplay ............. 409xx00 X-EXTERNAL-ID reused the same Jakarta day
  *   resolveScenario ......... X-Mock-Scenario header, else an armed rule: any scripted case or fault
  *                             (400xx00 for an unknown scenario name); none: state decides
@@ -15,7 +17,7 @@
  *   applyFault .............. timeout, empty-response, malformed-json, connection-reset
  *   recordExchange .......... the journal
  */
-import { unroutedProtocol } from '../protocols/snap/snapProtocol.js';
+import { unroutedProtocolFor } from '../protocols/unroutedProtocolFor.js';
 import { applyFault, resolveScenario, scriptOutcome } from '../scenarios/resolveScenario.js';
 import type { Scenario } from '../scenarios/ScenarioBook.js';
 import type { AdmittedExchange } from './endpoint.js';
@@ -37,7 +39,7 @@ export async function handleRequest(request: SandboxRequest, deps: SandboxDeps):
   } catch (error) {
     outcome = toOutcome(error, exchange, deps);
   }
-  const sealed = (exchange.endpoint?.protocol ?? unroutedProtocol).sealResponse(outcome, exchange, deps);
+  const sealed = (exchange.endpoint?.protocol ?? unroutedProtocolFor(request.path)).sealResponse(outcome, exchange, deps);
   const response = applyFault(sealed.response, scenario, deps);
   recordExchange(exchange, outcome, { ...sealed, response }, deps);
   return response;
@@ -48,7 +50,7 @@ export function rejectUnreadableRequest(request: SandboxRequest, reason: string,
   const exchange = openExchange(request, deps);
   exchange.endpoint = deps.endpoints.find(request.path);
   const outcome = toOutcome(new SandboxError(commonCases.badRequest, undefined, `The request could not be read: ${reason}`), exchange, deps);
-  const sealed = (exchange.endpoint?.protocol ?? unroutedProtocol).sealResponse(outcome, exchange, deps);
+  const sealed = (exchange.endpoint?.protocol ?? unroutedProtocolFor(request.path)).sealResponse(outcome, exchange, deps);
   recordExchange(exchange, outcome, sealed, deps);
   return sealed.response;
 }

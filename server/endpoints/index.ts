@@ -1,5 +1,6 @@
 import type { EndpointDefinition } from '../core/endpoint.js';
 import { applyOtt } from './applyOtt.js';
+import { pushNotificationUser } from './pushNotificationUser.js';
 
 /** Every emulated endpoint. Adding one: its file, schemas/<id>.*.json, scenarios/<id>.json, and a line here. */
-export const endpoints: readonly EndpointDefinition[] = [applyOtt];
+export const endpoints: readonly EndpointDefinition[] = [applyOtt, pushNotificationUser];

@@ -67,6 +67,10 @@ export interface Order {
   acquirementId: string;
   merchantClientId: string;
   customerId: string;
+  /** Where the notification takes the customer (the order's return URL); not an absolute http(s) URL -> REDIRECT_URL_ILLEGAL. */
+  redirectUrl?: string;
+  /** A sandbox test order whose pushes always fail this way (SYSTEM_ERROR, status U). */
+  forcedOutcome?: 'systemError';
 }
 
 /** A push notification delivered to a customer's DANA app. */

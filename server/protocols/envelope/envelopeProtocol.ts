@@ -1,0 +1,113 @@
+import type { Exchange, Protocol, Sealed } from '../../core/endpoint.js';
+import { formatJakartaTime } from '../../core/jakartaTime.js';
+import type { Partner } from '../../core/partners.js';
+import { commonCases, SandboxError } from '../../core/SandboxError.js';
+import { validateFields } from '../../core/schemas.js';
+import type { Outcome, SandboxDeps } from '../../core/types.js';
+import { envelopeCases, envelopeResultMsg, isEnvelopeCaseKey } from './envelopeCases.js';
+import { describeEnvelopeSignatureFailure, signEnvelopeResponse, verifyEnvelopeSignature } from './envelopeSignature.js';
+
+/** The head every envelope request carries (seed 003_9916cefbcccc7dcd.txt, "Request Header"). */
+export interface EnvelopeHead {
+  version: '1.0' | '2.0';
+  function: string;
+  clientId: string;
+  reqTime: string;
+  reqMsgId: string;
+  clientSecret: string;
+  accessToken: string;
+  reserve?: string | Record<string, unknown>;
+}
+
+/** A schema-checked request envelope: what `exchange.body` holds once admitted. */
+export interface Envelope<Body> {
+  request: { head: EnvelopeHead; body: Body };
+  signature: string;
+}
+
+export interface EnvelopeOptions {
+  /** The head `function` the endpoint answers; absent only for paths no endpoint serves. */
+  functionName?: string;
+}
+
+/** Seed sample: request "1.0"; dana-node, dana-python, dana-go send "2.0" (protocol.md 4.10). */
+const versions: readonly string[] = ['1.0', '2.0'];
+
+function parseEnvelope(rawBody: string): unknown {
+  try {
+    return JSON.parse(rawBody);
+  } catch (error) {
+    throw new SandboxError(commonCases.badRequest, undefined, `The body is not JSON: ${(error as Error).message}`);
+  }
+}
+
+function findPartner(clientId: string, deps: SandboxDeps): Partner {
+  const partner = deps.partners.get(clientId);
+  if (partner) return partner;
+  const known = deps.partners.list().map((p) => p.partnerId).join(', ');
+  throw new SandboxError('keyNotFound', 'request.head.clientId', `No partner key is registered for clientId "${clientId}". Known: ${known}.`);
+}
+
+/** The head members a response echoes, read from whatever of the request could be parsed. */
+function readEcho(exchange: Exchange): Partial<Record<'version' | 'function' | 'clientId' | 'reqMsgId', string>> {
+  let parsed = exchange.body;
+  if (parsed === undefined) {
+    try {
+      parsed = JSON.parse(exchange.request.rawBody);
+    } catch {
+      return {};
+    }
+  }
+  const head = (parsed as { request?: { head?: Record<string, unknown> } } | null)?.request?.head;
+  if (!head || typeof head !== 'object') return {};
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  return { version: versions.includes(head.version as string) ? (head.version as string) : undefined, function: text(head.function), clientId: text(head.clientId), reqMsgId: text(head.reqMsgId) };
+}
+
+/** Renders any outcome in a signed response envelope: HTTP 200 whatever the result (protocol.md 4.9); resultInfo carries S/F/U. */
+function sealEnvelope(outcome: Outcome, exchange: Exchange, deps: SandboxDeps, functionName: string | undefined): Sealed {
+  const key = isEnvelopeCaseKey(outcome.case) ? outcome.case : 'systemError';
+  if (key !== outcome.case) deps.logger.error('outcome has no envelope case', { case: outcome.case, exchange: exchange.id });
+  const row = envelopeCases[key];
+  const echo = readEcho(exchange);
+  const head = { version: echo.version ?? '2.0', function: echo.function ?? functionName, clientId: echo.clientId, respTime: formatJakartaTime(deps.clock.now(exchange.session)), reqMsgId: echo.reqMsgId, reserve: '{}' };
+  const resultInfo = { resultStatus: row.resultStatus, resultCodeId: row.resultCodeId, resultCode: row.resultCode, resultMsg: envelopeResultMsg(key, outcome.detail) };
+  const body: Record<string, unknown> = { resultInfo, ...outcome.data };
+  if (exchange.debug && row.resultStatus !== 'S') body.additionalInfo = { ...(body.additionalInfo as object | undefined), debugMessage: outcome.debug ?? resultInfo.resultMsg };
+  const wire = signEnvelopeResponse({ head, body }, deps.dana.privateKey);
+  return { response: { status: 200, headers: { 'content-type': 'application/json', ...outcome.headers }, body: wire }, code: row.resultCode };
+}
+
+/** DANA's Open API envelope protocol, bound to the `function` one endpoint answers. */
+export function envelopeProtocol(options: EnvelopeOptions): Protocol {
+  return {
+    name: 'envelope',
+    caseKeys: Object.keys(envelopeCases),
+
+    /**
+     * JSON (MSG_PARSE_ERROR) -> envelope schema (PARAM_MISSING / PARAM_ILLEGAL naming the field) ->
+     * clientId (KEY_NO_FOUND) -> signature over the raw `request` member (INVALID_SIGNATURE) ->
+     * function (FUNCTION_NOT_MATCH) -> clientSecret (OAUTH_FAILED). The accessToken is the endpoint's.
+     */
+    admitRequest(exchange, deps) {
+      const parsed = parseEnvelope(exchange.request.rawBody);
+      validateFields(exchange.endpoint.validators.request, parsed);
+      const envelope = parsed as Envelope<unknown>;
+      const { head } = envelope.request;
+      const partner = (exchange.partner = findPartner(head.clientId, deps));
+      const verdict = verifyEnvelopeSignature(exchange.request.rawBody, envelope.request, envelope.signature, partner);
+      exchange.verdicts.signature = verdict;
+      if (!verdict.valid) throw new SandboxError('invalidSignature', 'signature', describeEnvelopeSignatureFailure(verdict));
+      if (options.functionName !== undefined && head.function !== options.functionName) {
+        throw new SandboxError('functionNotMatch', 'request.head.function', `${exchange.request.path} answers function "${options.functionName}", not "${head.function}".`);
+      }
+      if (partner.clientSecret === undefined || head.clientSecret !== partner.clientSecret) {
+        const why = partner.clientSecret === undefined ? `Partner ${partner.partnerId} was registered without a clientSecret.` : `request.head.clientSecret is not the clientSecret of partner ${partner.partnerId}.`;
+        throw new SandboxError('oauthFailed', 'request.head.clientSecret', why);
+      }
+      exchange.body = envelope;
+    },
+
+    sealResponse: (outcome, exchange, deps) => sealEnvelope(outcome, exchange, deps, options.functionName),
+  };
+}
