@@ -1,6 +1,8 @@
 import type { EndpointDefinition } from '../core/endpoint.js';
 import { applyOtt } from './applyOtt.js';
+import { b2bAccessToken } from './b2bAccessToken.js';
 import { pushNotificationUser } from './pushNotificationUser.js';
+import { resendOtp } from './resendOtp.js';
 
 /** Every emulated endpoint. Adding one: its file, schemas/<id>.*.json, scenarios/<id>.json, and a line here. */
-export const endpoints: readonly EndpointDefinition[] = [applyOtt, pushNotificationUser];
+export const endpoints: readonly EndpointDefinition[] = [applyOtt, pushNotificationUser, b2bAccessToken, resendOtp];

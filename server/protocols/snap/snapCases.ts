@@ -48,10 +48,13 @@ export function snapResponseCode(key: SnapCaseKey, serviceCode: string): string 
   return `${status}${serviceCode}${caseCode}`;
 }
 
-/** DANA's style: the generic text, then the field or reason ("Invalid Field Format userResources"). */
+/**
+ * DANA's style: the generic text, then the field or reason ("Invalid Field Format userResources").
+ * An empty reason keeps its separating space: BNC's Resend OTP sample answers "Transaction Not Permitted. ".
+ */
 export function snapResponseMessage(key: SnapCaseKey, detail?: string): string {
   const { message } = snapCases[key];
-  return detail ? `${message} ${detail}` : message;
+  return detail === undefined ? message : `${message} ${detail}`;
 }
 
 export function isSnapCaseKey(key: string): key is SnapCaseKey {
