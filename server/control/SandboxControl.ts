@@ -129,6 +129,7 @@ export class SandboxControl {
     if (this.session !== undefined) {
       store.clear(this.session);
       journal.clear(this.session);
+      replay.clear(this.session);
       return;
     }
     const partners = store.list('partners');

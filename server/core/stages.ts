@@ -46,8 +46,7 @@ export function routeRequest(exchange: Exchange, deps: SandboxDeps): asserts exc
 export function checkReplay(exchange: Exchange, deps: SandboxDeps): void {
   if (!deps.config.replayCheck || exchange.externalId === undefined || !exchange.partner) return;
   const day = jakartaDay(exchange.receivedAt);
-  const key = `${exchange.session ?? ''}\u0000${exchange.partner.partnerId}\u0000${exchange.externalId}`;
-  if (deps.replay.seen(day, key)) {
+  if (deps.replay.seen(exchange.session ?? '', day, `${exchange.partner.partnerId}\u0000${exchange.externalId}`)) {
     throw new SandboxError(commonCases.conflict, undefined, `X-EXTERNAL-ID "${exchange.externalId}" was already used by ${exchange.partner.partnerId} on ${day} (Jakarta); send a new one per request.`);
   }
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ReplayGuard } from '../../server/core/ReplayGuard.js';
 import { snapCases } from '../../server/protocols/snap/snapCases.js';
 import type { Sandbox } from '../../server/sandbox.js';
 import { admin } from '../support/admin.js';
@@ -99,5 +100,14 @@ describe('X-EXTERNAL-ID replay check', () => {
     const codes = [(await applyOtt('lenient', 'ext-lenient', {}, lenient)).body.responseCode, (await applyOtt('lenient', 'ext-lenient', {}, lenient)).body.responseCode];
     await lenient.close();
     expect(codes).toEqual(['2004900', '2004900']);
+  });
+});
+
+describe('X-EXTERNAL-ID memory across sessions', () => {
+  it("keeps today's ids of one session when another session moves its clock across several days", () => {
+    const guard = new ReplayGuard();
+    expect(guard.seen('a', '2026-11-22', 'id-1')).toBe(false);
+    ['2026-12-01', '2026-12-02', '2026-12-03'].forEach((day) => guard.seen('b', day, 'x'));
+    expect(guard.seen('a', '2026-11-22', 'id-1')).toBe(true);
   });
 });
