@@ -8,3 +8,4 @@ export { snapCases, snapResponseCode, snapResponseMessage } from './protocols/sn
 export { SandboxControl, type ArmInput } from './control/SandboxControl.js';
 export type { ArmedRule, RuleMatch } from './scenarios/ArmedRule.js';
 export type { Scenario } from './scenarios/ScenarioBook.js';
+export { createDanaHandlers, danaHosts, type DanaHandlerOptions } from './adapters/msw.js';

@@ -1,0 +1,47 @@
+import type { KeyObject } from 'node:crypto';
+import { buildEnvelope, pushBody, pushHead } from './envelopeRequest.js';
+import { demoPartner } from './partners.js';
+import { signAccessToken, signSnap, testTimestamp } from './snapRequest.js';
+
+/** A request as bytes on the wire, independent of how it is sent (HTTP or MSW). */
+export interface WireRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** A signed SNAP transaction request with deterministic ids, so two runs send identical bytes. */
+export function snapWire(path: string, body: unknown, headers: Record<string, string | undefined> = {}, key?: KeyObject): WireRequest {
+  const raw = typeof body === 'string' ? body : JSON.stringify(body);
+  const all: Record<string, string | undefined> = {
+    'content-type': 'application/json',
+    'x-timestamp': testTimestamp,
+    'x-signature': signSnap('POST', path, raw, testTimestamp, key),
+    'x-partner-id': demoPartner.partnerId,
+    'channel-id': '95221',
+    ...headers,
+  };
+  return { method: 'POST', path, headers: Object.fromEntries(Object.entries(all).filter((e): e is [string, string] => e[1] !== undefined)), body: raw };
+}
+
+export function applyOttWire(token: string, externalId: string, extra: { body?: unknown; headers?: Record<string, string | undefined>; key?: KeyObject } = {}): WireRequest {
+  const body = extra.body ?? { userResources: ['OTT'], additionalInfo: { accessToken: token } };
+  return snapWire('/rest/v1.1/qr/apply-ott', body, { 'x-external-id': externalId, 'authorization-customer': `Bearer ${token}`, 'x-device-id': 'parity', ...extra.headers }, extra.key);
+}
+
+export function tokenWire(key?: KeyObject): WireRequest {
+  const headers = { 'content-type': 'application/json', 'x-timestamp': testTimestamp, 'x-client-key': demoPartner.partnerId, 'x-signature': signAccessToken(demoPartner.partnerId, testTimestamp, key) };
+  return { method: 'POST', path: '/v1.0/access-token/b2b', headers, body: '{"grantType":"client_credentials"}' };
+}
+
+export function resendOtpWire(token: string | undefined, externalId: string, journeyId: string, bankCardToken = 'demo-card-active'): WireRequest {
+  const body = { journeyId, bankCardToken, merchantId: demoPartner.merchantId, additionalInfo: { orderId: `order-${journeyId}` } };
+  const headers = { 'x-partner-id': undefined, 'x-client-key': demoPartner.partnerId, 'x-external-id': externalId, authorization: token && `Bearer ${token}` };
+  return snapWire('/open/bi/private/v1.0/otp', body, headers);
+}
+
+export function pushWire(reqMsgId: string, extra: { acquirementId?: string; key?: KeyObject; raw?: string } = {}): WireRequest {
+  const body = extra.raw ?? buildEnvelope({ head: pushHead({ reqMsgId }), body: pushBody(extra.acquirementId), key: extra.key });
+  return { method: 'POST', path: '/v1/payments/pushNotificationUser', headers: { 'content-type': 'application/json' }, body };
+}
