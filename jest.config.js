@@ -6,5 +6,5 @@ export default {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   cacheDirectory: '<rootDir>/node_modules/.cache/jest',
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1', '^dana-mock$': '<rootDir>/server/index.ts' },
 };

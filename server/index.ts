@@ -9,3 +9,4 @@ export { SandboxControl, type ArmInput } from './control/SandboxControl.js';
 export type { ArmedRule, RuleMatch } from './scenarios/ArmedRule.js';
 export type { Scenario } from './scenarios/ScenarioBook.js';
 export { createDanaHandlers, danaHosts, type DanaHandlerOptions } from './adapters/msw.js';
+export { loadDemoPartner, type DemoPartner } from './demoPartner.js';
