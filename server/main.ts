@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     `  Fixtures              ${where(config.fixturesFile)}`,
     ...sandbox.deps.endpoints.list().map((e) => `  ${e.id.padEnd(22)}${e.method} ${e.paths.join(' | ')}`),
     `  Health                GET ${url}/__admin/health`,
+    `  Postman               postman/ (requests sign themselves through ${config.signingHelper ? `POST ${url}/__admin/sign, sandbox-only` : 'the signing helper, switched off now'})`,
     'Ctrl-C stops it.',
   ];
   console.log(lines.join('\n'));

@@ -7,6 +7,7 @@ import { keyRoutes } from './keyRoutes.js';
 import { notificationRoutes } from './notificationRoutes.js';
 import { resetRoutes } from './resetRoutes.js';
 import { scenarioRoutes } from './scenarioRoutes.js';
+import { signingRoutes } from './signingRoutes.js';
 
 /** Every control route under /__admin. */
-export const adminRoutes: readonly AdminRoute[] = [...healthRoutes, ...fixtureRoutes, ...clockRoutes, ...keyRoutes, ...scenarioRoutes, ...journalRoutes, ...notificationRoutes, ...resetRoutes];
+export const adminRoutes: readonly AdminRoute[] = [...healthRoutes, ...fixtureRoutes, ...clockRoutes, ...keyRoutes, ...scenarioRoutes, ...journalRoutes, ...notificationRoutes, ...resetRoutes, ...signingRoutes];

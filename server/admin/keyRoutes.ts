@@ -14,7 +14,7 @@ export const keyRoutes: AdminRoute[] = [
     path: '/keys/partners',
     summary: 'The registered partners and the fingerprints of their public keys.',
     handle: (_request, deps) =>
-      ok({ partners: deps.partners.list().map((p) => ({ partnerId: p.partnerId, name: p.name, keyFingerprint: p.keyFingerprint, keySource: p.keySource, signingHelper: Boolean(p.privateKey) })) }),
+      ok({ partners: deps.partners.list().map((p) => ({ partnerId: p.partnerId, name: p.name, keyFingerprint: p.keyFingerprint, keySource: p.keySource, signingHelper: deps.config.signingHelper && Boolean(p.privateKey) })) }),
   },
   {
     method: 'POST',

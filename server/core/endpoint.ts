@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type { ValidateFunction } from 'ajv';
 import type { Partner } from './partners.js';
 import type { Outcome, SandboxDeps, SandboxRequest, SandboxResponse } from './types.js';
@@ -32,6 +33,33 @@ export interface Sealed {
   code: string;
 }
 
+/** A request as a partner is about to send it, for the /__admin signing helper. */
+export interface RequestDraft {
+  method: string;
+  /** Path with its query string: SNAP's relative URL. */
+  path: string;
+  /** The body text exactly as it will be sent. */
+  body: string;
+}
+
+/** Who signs and with what fresh values: the helper's partner key, the sandbox clock, a new id. */
+export interface SigningContext {
+  partnerId: string;
+  privateKey: KeyObject;
+  /** X-TIMESTAMP to use (+07:00, from the sandbox clock). */
+  timestamp: string;
+  /** A fresh X-EXTERNAL-ID. */
+  externalId: string;
+}
+
+/** What the signing helper hands back: headers to set and the exact body to send. */
+export interface SignedRequest {
+  headers: Record<string, string>;
+  body: string;
+  /** The text that was signed: SNAP's string to sign, or the envelope's `request` member. */
+  signedText: string;
+}
+
 /** A wire protocol: its checks in the gateway's order, its catalogue and its envelope. */
 export interface Protocol {
   name: 'snap' | 'envelope';
@@ -41,6 +69,8 @@ export interface Protocol {
   admitRequest(exchange: Exchange & { endpoint: CompiledEndpoint }, deps: SandboxDeps): Promise<void> | void;
   /** Renders any outcome in the protocol's envelope, signed where the protocol signs. */
   sealResponse(outcome: Outcome, exchange: Exchange, deps: SandboxDeps): Sealed;
+  /** Signs a draft the way a partner's client must (the sandbox-only signing helper); throws on a draft it cannot sign. */
+  signRequest(draft: RequestDraft, context: SigningContext): SignedRequest;
 }
 
 /** An endpoint as declared in server/endpoints/: one file each. */

@@ -5,7 +5,7 @@ import { commonCases, SandboxError } from '../../core/SandboxError.js';
 import { validateFields } from '../../core/schemas.js';
 import type { Outcome, SandboxDeps } from '../../core/types.js';
 import { envelopeCases, envelopeResultMsg, isEnvelopeCaseKey } from './envelopeCases.js';
-import { describeEnvelopeSignatureFailure, signEnvelopeResponse, verifyEnvelopeSignature } from './envelopeSignature.js';
+import { describeEnvelopeSignatureFailure, signEnvelopeRequest, signEnvelopeResponse, verifyEnvelopeSignature } from './envelopeSignature.js';
 
 /** The head every envelope request carries (seed 003_9916cefbcccc7dcd.txt, "Request Header"). */
 export interface EnvelopeHead {
@@ -109,5 +109,7 @@ export function envelopeProtocol(options: EnvelopeOptions): Protocol {
     },
 
     sealResponse: (outcome, exchange, deps) => sealEnvelope(outcome, exchange, deps, options.functionName),
+
+    signRequest: signEnvelopeRequest,
   };
 }

@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto';
+import type { RequestDraft, SignedRequest, SigningContext } from '../../core/endpoint.js';
 import type { Partner } from '../../core/partners.js';
 import { sha256Hex, signRsaSha256, verifyRsaSha256 } from '../../core/rsa.js';
 import { extractRawMember } from './extractRawMember.js';
@@ -43,4 +44,22 @@ export function describeEnvelopeSignatureFailure(verdict: EnvelopeSignatureVerdi
 export function signEnvelopeResponse(response: Record<string, unknown>, danaKey: KeyObject): string {
   const signedText = JSON.stringify(response);
   return `{"response":${signedText},"signature":${JSON.stringify(signRsaSha256(signedText, danaKey))}}`;
+}
+
+/**
+ * Signs a draft envelope as a client must (the signing helper): the `request` member exactly as
+ * written (pretty-printed or not), then `{"request":<those bytes>,"signature":"<base64>"}`.
+ * Any `signature` already in the draft is replaced.
+ */
+export function signEnvelopeRequest(draft: RequestDraft, context: SigningContext): SignedRequest {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(draft.body);
+  } catch (error) {
+    throw new Error(`the body is not JSON: ${(error as Error).message}`);
+  }
+  const member = extractRawMember(draft.body, 'request');
+  if (!parsed || typeof parsed !== 'object' || member === undefined) throw new Error('the body has no "request" member to sign');
+  const signature = signRsaSha256(member, context.privateKey);
+  return { headers: {}, body: `{"request":${member},"signature":${JSON.stringify(signature)}}`, signedText: member };
 }

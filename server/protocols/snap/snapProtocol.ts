@@ -5,7 +5,7 @@ import { commonCases, SandboxError } from '../../core/SandboxError.js';
 import { validateFields } from '../../core/schemas.js';
 import type { SandboxDeps } from '../../core/types.js';
 import { isSnapCaseKey, snapCases, snapResponseCode, snapResponseMessage } from './snapCases.js';
-import { describeSignatureFailure, verifySnapSignature, type SnapSignatureKind } from './snapSignature.js';
+import { describeSignatureFailure, signSnapRequest, verifySnapSignature, type SnapSignatureKind } from './snapSignature.js';
 
 /** How one SNAP endpoint authenticates its caller. */
 export interface SnapOptions {
@@ -94,6 +94,8 @@ export function snapProtocol(options: SnapOptions): Protocol {
       const headers = { 'content-type': 'application/json', 'x-timestamp': formatJakartaTime(deps.clock.now(exchange.session)), ...outcome.headers };
       return { response: { status: snapCases[key].status, headers, body: JSON.stringify(body) }, code: responseCode };
     },
+
+    signRequest: (draft, context) => signSnapRequest(options.signature, headerNames[options.clientHeader], draft, context),
   };
 }
 

@@ -1,6 +1,7 @@
 import { minifyJson } from '../../core/minifyJson.js';
 import type { Partner } from '../../core/partners.js';
-import { sha256Hex, verifyRsaSha256 } from '../../core/rsa.js';
+import type { RequestDraft, SignedRequest, SigningContext } from '../../core/endpoint.js';
+import { sha256Hex, signRsaSha256, verifyRsaSha256 } from '../../core/rsa.js';
 
 /** Which SNAP string-to-sign an endpoint uses (protocol.md 1.4, 1.6). */
 export type SnapSignatureKind = 'asymmetric' | 'accessToken';
@@ -59,4 +60,16 @@ export function verifySnapSignature(parts: SignedParts, partner: Partner): Signa
 export function describeSignatureFailure(verdict: SignatureVerdict): string {
   const hash = verdict.bodySha256 ? ` Body SHA-256 (minified): ${verdict.bodySha256}.` : '';
   return `X-SIGNATURE does not verify as Base64 RSA-SHA256 (PKCS#1 v1.5). String to sign computed by the sandbox: "${verdict.stringToSign}".${hash} Verified with ${verdict.key}.`;
+}
+
+/**
+ * Signs a draft as a SNAP client must (the signing helper): X-TIMESTAMP, X-SIGNATURE and the client
+ * header; asymmetric requests also get a fresh X-EXTERNAL-ID. The body is sent unchanged.
+ */
+export function signSnapRequest(kind: SnapSignatureKind, clientHeader: string, draft: RequestDraft, context: SigningContext): SignedRequest {
+  const signedText =
+    kind === 'accessToken' ? accessTokenStringToSign(context.partnerId, context.timestamp) : asymmetricStringToSign(draft.method, draft.path, draft.body, context.timestamp);
+  const headers: Record<string, string> = { 'X-TIMESTAMP': context.timestamp, 'X-SIGNATURE': signRsaSha256(signedText, context.privateKey), [clientHeader]: context.partnerId };
+  if (kind === 'asymmetric') headers['X-EXTERNAL-ID'] = context.externalId;
+  return { headers, body: draft.body, signedText };
 }
