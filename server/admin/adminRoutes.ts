@@ -5,9 +5,10 @@ import { healthRoutes } from './healthRoutes.js';
 import { journalRoutes } from './journalRoutes.js';
 import { keyRoutes } from './keyRoutes.js';
 import { notificationRoutes } from './notificationRoutes.js';
+import { openApiRoutes } from './openApiRoutes.js';
 import { resetRoutes } from './resetRoutes.js';
 import { scenarioRoutes } from './scenarioRoutes.js';
 import { signingRoutes } from './signingRoutes.js';
 
 /** Every control route under /__admin. */
-export const adminRoutes: readonly AdminRoute[] = [...healthRoutes, ...fixtureRoutes, ...clockRoutes, ...keyRoutes, ...scenarioRoutes, ...journalRoutes, ...notificationRoutes, ...resetRoutes, ...signingRoutes];
+export const adminRoutes: readonly AdminRoute[] = [...healthRoutes, ...fixtureRoutes, ...clockRoutes, ...keyRoutes, ...scenarioRoutes, ...journalRoutes, ...notificationRoutes, ...resetRoutes, ...signingRoutes, ...openApiRoutes];

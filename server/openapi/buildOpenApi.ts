@@ -1,0 +1,258 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Ajv, AnySchema } from 'ajv';
+import type { AdminRoute } from '../admin/adminRoute.js';
+import { adminRoutes } from '../admin/adminRoutes.js';
+import type { CompiledEndpoint } from '../core/endpoint.js';
+import type { SandboxDeps } from '../core/types.js';
+import { findPackageRoot } from '../packageRoot.js';
+
+export type JsonObject = { [key: string]: unknown };
+
+export interface OpenApiParameter {
+  name: string;
+  in: 'header' | 'path' | 'query';
+  required: boolean;
+  description?: string;
+  schema: JsonObject;
+}
+
+export interface OpenApiOperation {
+  operationId: string;
+  tags: string[];
+  summary: string;
+  description?: string;
+  parameters: OpenApiParameter[];
+  requestBody?: JsonObject;
+  responses: Record<string, JsonObject>;
+}
+
+/** The parts of an OpenAPI 3.1 document this sandbox writes. */
+export interface OpenApiDocument {
+  openapi: '3.1.0';
+  info: { title: string; version: string; description: string };
+  servers: { url: string; variables: Record<string, { default: string }> }[];
+  tags: { name: string; description: string }[];
+  paths: Record<string, Record<string, OpenApiOperation>>;
+  components: { schemas: Record<string, unknown> };
+}
+
+const adminPrefix = '/__admin';
+const adminTag = 'Control plane (/__admin)';
+const protocolTags = { snap: 'SNAP', envelope: 'Open API envelope' } as const;
+
+/** Admin answers that are not JSON; the routes do not declare it, so it is listed here. */
+const nonJsonAnswers: Record<string, { mediaType: string; description: string }> = {
+  'GET /keys/dana': { mediaType: 'application/x-pem-file', description: 'The TEST-ONLY public key, PEM (SPKI).' },
+};
+
+const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
+const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Embeds schemas/ files as components the first time the document points at one, so the
+ * document carries exactly the schemas it uses, copied from Ajv (never re-typed, never mutated).
+ */
+class SchemaComponents {
+  readonly schemas: Record<string, unknown> = {};
+
+  constructor(private readonly ajv: Ajv) {}
+
+  /** `file.json` or `file.json#/pointer` (a bodySchema, a cross-file $ref) -> a ref inside the document. */
+  refTo(schemaRef: string, compiled?: AnySchema): string {
+    const [file, pointer = ''] = schemaRef.split('#');
+    if (!file.endsWith('.json')) throw new Error(`Cannot place schema ref "${schemaRef}" in the OpenAPI document: only schemas/ files are known.`);
+    const name = file.slice(0, -'.json'.length);
+    if (!(name in this.schemas)) this.embed(name, compiled ?? this.ajv.getSchema(file)?.schema);
+    return `#/components/schemas/${escapePointer(name)}${pointer}`;
+  }
+
+  private embed(name: string, schema: AnySchema | undefined): void {
+    if (schema === undefined) throw new Error(`Missing schema ${name}.json`);
+    // Claimed before the walk so that schemas referring to each other terminate.
+    this.schemas[name] = true;
+    if (!isObject(schema)) {
+      this.schemas[name] = schema;
+      return;
+    }
+    // The document's own dialect governs; a file's $id would rebase the rewritten refs.
+    const { $id: _id, $schema: _dialect, ...body } = schema;
+    this.schemas[name] = this.copy(body, name);
+  }
+
+  /** A deep copy with every $ref rewritten to point inside the document. */
+  private copy(node: unknown, name: string): unknown {
+    if (Array.isArray(node)) return node.map((item) => this.copy(item, name));
+    if (!isObject(node)) return node;
+    const out: JsonObject = {};
+    for (const [key, value] of Object.entries(node)) {
+      // A nested $id would move the base of the refs below it; schemas/ has none, so refuse rather than guess.
+      if (key === '$id' && typeof value === 'string') throw new Error(`Schema ${name}.json has a nested $id (${value}), which the OpenAPI document cannot keep.`);
+      out[key] = key === '$ref' && typeof value === 'string' ? this.rewriteRef(value, name) : this.copy(value, name);
+    }
+    return out;
+  }
+
+  private rewriteRef(ref: string, name: string): string {
+    if (ref === '#' || ref.startsWith('#/')) return `#/components/schemas/${escapePointer(name)}${ref.slice(1)}`;
+    return this.refTo(ref);
+  }
+}
+
+function readVersion(): string {
+  return JSON.parse(readFileSync(join(findPackageRoot(), 'package.json'), 'utf8')).version;
+}
+
+const jsonContent = (schema: JsonObject) => ({ 'application/json': { schema } });
+
+function describeMockHeaders(endpoint: CompiledEndpoint, deps: SandboxDeps): OpenApiParameter[] {
+  return [
+    {
+      name: 'X-Mock-Scenario',
+      in: 'header',
+      required: false,
+      description: `Sandbox-only: answers with a scripted outcome (scenarios/${endpoint.id}.json) or a shared transport fault (scenarios/faults.json). The gateway's checks still run first.`,
+      schema: { type: 'string', enum: deps.scenarios.names(endpoint.id) },
+    },
+    sessionHeader('Sandbox-only: runs the request in a named session (its own fixtures, state, clock, armed scenarios and journal).'),
+    {
+      name: 'X-Debug-Mode',
+      in: 'header',
+      required: false,
+      description: 'Sandbox-only: error answers carry additionalInfo.debugMessage with the precise reason.',
+      schema: { type: 'string', enum: ['true', '1'] },
+    },
+  ];
+}
+
+function sessionHeader(description: string): OpenApiParameter {
+  return { name: 'X-Mock-Session', in: 'header', required: false, description, schema: { type: 'string' } };
+}
+
+/** One header parameter per property of schemas/<id>.headers.json, named as DANA spells it (its title). */
+function describeSchemaHeaders(endpoint: CompiledEndpoint, components: SchemaComponents): OpenApiParameter[] {
+  const schema = endpoint.validators.headers?.schema;
+  if (!isObject(schema)) return [];
+  const base = components.refTo(`${endpoint.id}.headers.json`, schema);
+  const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
+  const properties = isObject(schema.properties) ? schema.properties : {};
+  return (
+    Object.entries(properties)
+      // OpenAPI forbids describing Content-Type as a header parameter: the requestBody's media type says it.
+      .filter(([key]) => key.toLowerCase() !== 'content-type')
+      .map(([key, property]) => ({
+        name: isObject(property) && typeof property.title === 'string' ? property.title : key,
+        in: 'header' as const,
+        required: required.includes(key),
+        schema: { $ref: `${base}/properties/${escapePointer(key)}` },
+      }))
+  );
+}
+
+function describeEndpoint(endpoint: CompiledEndpoint, alias: number, deps: SandboxDeps, components: SchemaComponents): OpenApiOperation {
+  const own = describeSchemaHeaders(endpoint, components);
+  const taken = new Set(own.map((p) => p.name.toLowerCase()));
+  const request = endpoint.validators.request.schema;
+  const comment = isObject(request) && typeof request.$comment === 'string' ? request.$comment : undefined;
+  const aliasNote = alias > 0 ? `Alias of ${endpoint.paths[0]}: the same endpoint under another path.` : undefined;
+  const snap = endpoint.protocol.name === 'snap';
+  return {
+    operationId: alias > 0 ? `${endpoint.id}_${alias}` : endpoint.id,
+    tags: [protocolTags[endpoint.protocol.name]],
+    summary: `${endpoint.id} (${protocolTags[endpoint.protocol.name]})`,
+    description: [aliasNote, comment].filter(Boolean).join('\n\n') || undefined,
+    parameters: [...own, ...describeMockHeaders(endpoint, deps).filter((p) => !taken.has(p.name.toLowerCase()))],
+    requestBody: { required: true, content: jsonContent({ $ref: components.refTo(`${endpoint.id}.request.json`, request) }) },
+    responses: {
+      // SNAP carries its outcome in responseCode, whose first three digits are the HTTP status.
+      [snap ? 'default' : '200']: {
+        description: snap ? 'Any outcome: the HTTP status is the first three digits of responseCode.' : 'Any outcome: see response.body.resultInfo.',
+        content: jsonContent({ $ref: components.refTo(`${endpoint.id}.response.json`, endpoint.validators.response.schema) }),
+      },
+    },
+  };
+}
+
+/** '/fixtures/:collection' -> '/fixtures/{collection}' and its names. */
+function templatePath(path: string): { path: string; names: string[] } {
+  const names: string[] = [];
+  const templated = path.replace(/:([A-Za-z]+)/g, (_m, name: string) => (names.push(name), `{${name}}`));
+  return { path: templated, names };
+}
+
+/** 'POST', '/clock/advance' -> 'adminPostClockAdvance'. */
+function nameAdminOperation(route: AdminRoute): string {
+  const words = [route.method.toLowerCase(), ...route.path.split(/[^A-Za-z0-9]+/).filter(Boolean)];
+  return `admin${words.map((w) => w[0].toUpperCase() + w.slice(1)).join('')}`;
+}
+
+function describeAdminRoute(route: AdminRoute, components: SchemaComponents): OpenApiOperation {
+  const { names } = templatePath(route.path);
+  const answer = nonJsonAnswers[`${route.method} ${route.path}`];
+  return {
+    operationId: nameAdminOperation(route),
+    tags: [adminTag],
+    summary: route.summary,
+    parameters: [
+      ...names.map((name) => ({ name, in: 'path' as const, required: true, schema: { type: 'string' } })),
+      sessionHeader('Scopes the call to a named session; without one it acts globally.'),
+      { name: 'session', in: 'query', required: false, description: 'The same as X-Mock-Session, for clients that cannot set headers.', schema: { type: 'string' } },
+    ],
+    requestBody: route.bodySchema ? { required: true, content: jsonContent({ $ref: components.refTo(route.bodySchema) }) } : undefined,
+    responses: {
+      default: answer
+        ? { description: answer.description, content: { [answer.mediaType]: { schema: { type: 'string' } } } }
+        : { description: 'JSON; a refused call answers {"error": {"message": ...}} with a 4xx status.', content: { 'application/json': {} } },
+    },
+  };
+}
+
+/** Claims an operationId, refusing a duplicate (OpenAPI requires them unique). */
+function claim(used: Set<string>, operation: OpenApiOperation): OpenApiOperation {
+  if (used.has(operation.operationId)) throw new Error(`Two operations would be named ${operation.operationId}`);
+  used.add(operation.operationId);
+  return operation;
+}
+
+function sortKeys<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Drops undefined members, so the document is plain JSON and equals its own serialisation. */
+const toJson = <T>(value: T): T => JSON.parse(JSON.stringify(value));
+
+/**
+ * The sandbox as an OpenAPI 3.1 document: every endpoint path (aliases too) and every control route,
+ * with schemas taken from schemas/ through Ajv.
+ */
+export function buildOpenApi(deps: SandboxDeps, routes: readonly AdminRoute[] = adminRoutes): OpenApiDocument {
+  const components = new SchemaComponents(deps.schemas);
+  const paths: OpenApiDocument['paths'] = {};
+  const used = new Set<string>();
+  for (const endpoint of deps.endpoints.list()) {
+    endpoint.paths.forEach((path, alias) => {
+      paths[path] = { ...paths[path], [endpoint.method.toLowerCase()]: claim(used, describeEndpoint(endpoint, alias, deps, components)) };
+    });
+  }
+  for (const route of routes) {
+    const path = adminPrefix + templatePath(route.path).path;
+    paths[path] = { ...paths[path], [route.method.toLowerCase()]: claim(used, describeAdminRoute(route, components)) };
+  }
+  return toJson({
+    openapi: '3.1.0',
+    info: {
+      title: 'dana-mock',
+      version: readVersion(),
+      description:
+        "A local sandbox emulating DANA's API gateway (SNAP and the Open API envelope) for integration tests. TEST-ONLY: its keys, tokens and data are fakes; never point it at production or send it real credentials.",
+    },
+    servers: [{ url: 'http://{host}:{port}', variables: { host: { default: deps.config.host }, port: { default: String(deps.config.port) } } }],
+    tags: [
+      { name: protocolTags.snap, description: 'SNAP endpoints: signed headers, JSON body, responseCode.' },
+      { name: protocolTags.envelope, description: 'Open API envelope endpoints: {request: {head, body}, signature}.' },
+      { name: adminTag, description: 'Sandbox-only control plane: fixtures, clock, scenarios, journal, keys.' },
+    ],
+    paths,
+    components: { schemas: sortKeys(components.schemas) },
+  } satisfies OpenApiDocument);
+}

@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import request from 'supertest';
+import { adminRoutes } from '../../server/admin/adminRoutes.js';
+import { buildOpenApi, type OpenApiDocument, type OpenApiOperation } from '../../server/openapi/buildOpenApi.js';
+import { findPackageRoot } from '../../server/packageRoot.js';
+import type { Sandbox } from '../../server/sandbox.js';
+import { openApiFile, renderOpenApiFile } from '../../postman/writeOpenApi.js';
+import { createTestSandbox } from '../support/testSandbox.js';
+
+let sandbox: Sandbox;
+let doc: OpenApiDocument;
+
+beforeAll(async () => {
+  sandbox = await createTestSandbox();
+  doc = buildOpenApi(sandbox.deps);
+});
+afterAll(() => sandbox.close());
+
+const methods = ['get', 'put', 'post', 'delete', 'patch'];
+const operations = (d: OpenApiDocument): OpenApiOperation[] => Object.values(d.paths).flatMap((item) => Object.entries(item).filter(([m]) => methods.includes(m)).map(([, op]) => op));
+const operationAt = (path: string, method: string) => doc.paths[path]?.[method.toLowerCase()];
+
+/** Every `$ref` string in the tree, with where it sits. */
+function collectRefs(node: unknown, at = '#'): { at: string; ref: string }[] {
+  if (Array.isArray(node)) return node.flatMap((item, i) => collectRefs(item, `${at}/${i}`));
+  if (node === null || typeof node !== 'object') return [];
+  return Object.entries(node).flatMap(([key, value]) => (key === '$ref' && typeof value === 'string' ? [{ at, ref: value }] : collectRefs(value, `${at}/${key}`)));
+}
+
+/** Follows a local JSON pointer (`#/a/b~1c`); undefined where it leads nowhere. */
+function resolvePointer(root: unknown, ref: string): unknown {
+  if (!ref.startsWith('#')) return undefined;
+  const segments = ref.slice(1).split('/').slice(1).map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'));
+  return segments.reduce<unknown>((node, segment) => (node !== null && typeof node === 'object' && Object.hasOwn(node, segment) ? (node as Record<string, unknown>)[segment] : undefined), root);
+}
+
+describe('the OpenAPI document', () => {
+  test('is valid OpenAPI 3.1, references included', async () => {
+    const result = await new Validator().validate(structuredClone(doc) as unknown as Record<string, unknown>);
+    expect(result.errors).toBeUndefined();
+    expect(result.valid).toBe(true);
+  });
+
+  test('has an operation for every endpoint path, aliases included, and for every control route', () => {
+    for (const endpoint of sandbox.deps.endpoints.list()) {
+      for (const path of endpoint.paths) expect({ path, operation: operationAt(path, endpoint.method)?.tags }).toEqual({ path, operation: [endpoint.protocol.name === 'snap' ? 'SNAP' : 'Open API envelope'] });
+    }
+    for (const route of adminRoutes) {
+      const path = `/__admin${route.path.replace(/:([A-Za-z]+)/g, '{$1}')}`;
+      expect({ path, summary: operationAt(path, route.method)?.summary }).toEqual({ path, summary: route.summary });
+    }
+    const ids = operations(doc).map((op) => op.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  test('takes the Apply OTT request schema from schemas/, minus $id and $schema', () => {
+    const { $id, $schema, ...file } = JSON.parse(readFileSync(join(findPackageRoot(), 'schemas', 'applyOtt.request.json'), 'utf8'));
+    const body = operationAt('/rest/v1.1/qr/apply-ott', 'POST')?.requestBody as any;
+    const ref: string = body.content['application/json'].schema.$ref;
+    expect(ref).toBe('#/components/schemas/applyOtt.request');
+    expect(resolvePointer(doc, ref)).toEqual(file);
+  });
+
+  test('embeds the very schema Ajv compiled, without touching it', () => {
+    const compiled = sandbox.deps.endpoints.get('applyOtt')!.validators.request.schema;
+    expect(doc.components.schemas['applyOtt.request']).not.toBe(compiled);
+    expect(doc.components.schemas['fixtures.schema']).toBeUndefined();
+    const clock = sandbox.deps.schemas.getSchema('admin.clock.json')!.schema as Record<string, unknown>;
+    expect(clock.$id).toBe('admin.clock.json');
+    expect(doc.components.schemas['admin.clock']).not.toHaveProperty('$id');
+  });
+
+  test('resolves every $ref to an existing node of the document', () => {
+    const refs = collectRefs(doc);
+    expect(refs.length).toBeGreaterThan(0);
+    expect(refs.filter(({ ref }) => resolvePointer(doc, ref) === undefined)).toEqual([]);
+    expect(operationAt('/__admin/clock/freeze', 'POST')?.requestBody).toEqual({
+      required: true,
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/admin.clock/definitions/freeze' } } },
+    });
+  });
+
+  test('rewrites refs inside an embedded schema to point into components', async () => {
+    const routes = [{ method: 'POST' as const, path: '/fixtures-probe', bodySchema: 'fixtures.schema.json', summary: 'probe', handle: () => ({ status: 200, body: {} }) }];
+    const probe = buildOpenApi(sandbox.deps, routes);
+    const customers = resolvePointer(probe, '#/components/schemas/fixtures.schema/properties/customers/items');
+    expect(customers).toEqual({ $ref: '#/components/schemas/fixtures.schema/definitions/customer' });
+    expect(collectRefs(probe).filter(({ ref }) => resolvePointer(probe, ref) === undefined)).toEqual([]);
+    expect(await new Validator().validate(structuredClone(probe) as unknown as Record<string, unknown>)).toEqual({ valid: true });
+  });
+
+  test('names SNAP header parameters as DANA spells them, without Content-Type or a duplicate', () => {
+    const names = operationAt('/v1.0/access-token/b2b', 'POST')!.parameters.map((p) => `${p.in}:${p.name}`);
+    expect(names).toEqual(['header:X-TIMESTAMP', 'header:X-CLIENT-KEY', 'header:X-SIGNATURE', 'header:X-Mock-Scenario', 'header:X-Mock-Session', 'header:X-Debug-Mode']);
+    for (const op of operations(doc)) {
+      const lower = op.parameters.map((p) => `${p.in}:${p.name.toLowerCase()}`);
+      expect(lower).not.toContain('header:content-type');
+      expect(new Set(lower).size).toBe(lower.length);
+    }
+  });
+
+  test("lists each endpoint's scenario names under X-Mock-Scenario", () => {
+    for (const endpoint of sandbox.deps.endpoints.list()) {
+      const header = operationAt(endpoint.paths[0], endpoint.method)!.parameters.find((p) => p.name === 'X-Mock-Scenario');
+      expect(header?.schema.enum).toEqual(sandbox.deps.scenarios.names(endpoint.id));
+    }
+    expect(operationAt('/rest/v1.1/qr/apply-ott', 'POST')!.parameters.find((p) => p.name === 'X-Mock-Scenario')?.schema.enum).toContain('timeout');
+  });
+
+  test('marks an alias path in its description and gives it its own operationId', () => {
+    const alias = operationAt('/open/bi/1.0.0/get/token', 'POST')!;
+    expect(alias.operationId).toBe('b2bAccessToken_1');
+    expect(alias.description).toContain('Alias of /v1.0/access-token/b2b');
+  });
+
+  test('describes GET /__admin/keys/dana as a PEM, not JSON', () => {
+    expect(operationAt('/__admin/keys/dana', 'GET')!.responses.default.content).toEqual({ 'application/x-pem-file': { schema: { type: 'string' } } });
+  });
+
+  test('is the same every time it is built', () => {
+    expect(JSON.stringify(buildOpenApi(sandbox.deps))).toBe(JSON.stringify(doc));
+  });
+
+  test('is committed up to date as postman/dana-mock.openapi.json', async () => {
+    const committed = readFileSync(openApiFile, 'utf8');
+    const fresh = await renderOpenApiFile();
+    if (committed !== fresh) throw new Error('postman/dana-mock.openapi.json is stale: run `npm run openapi` (node --import tsx postman/writeOpenApi.ts) and commit it.');
+  });
+
+  test('is served at GET /__admin/openapi.json', async () => {
+    const res = await request(sandbox.app).get('/__admin/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual(doc);
+  });
+});
