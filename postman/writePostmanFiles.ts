@@ -1,0 +1,68 @@
+import { writeFileSync } from 'node:fs';
+import type { NewmanRunExecution, NewmanRunSummary } from 'newman';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createSequentialIds } from '../server/core/ids.js';
+import { findPackageRoot } from '../server/packageRoot.js';
+import { createSandbox } from '../server/sandbox.js';
+import { buildCollection, buildEnvironment } from './buildCollection.js';
+import type { PostmanCollection, PostmanItem } from './postmanTypes.js';
+import { describeFailures, runCollection } from './runCollection.js';
+
+export const collectionFile = join(findPackageRoot(), 'postman', 'dana-mock.postman_collection.json');
+export const environmentFile = join(findPackageRoot(), 'postman', 'dana-mock.postman_environment.json');
+
+/** Headers worth keeping in a saved example. */
+const keptHeaders = ['content-type', 'x-timestamp'];
+
+/** One execution per item: its own request, not the signing helper's (a pm.sendRequest is an execution too, and comes first). */
+export function finalExecutions(summary: NewmanRunSummary): NewmanRunExecution[] {
+  const last = new Map<string, NewmanRunExecution>();
+  for (const execution of summary.run.executions) last.set(execution.item.id, execution);
+  return [...last.values()];
+}
+
+/**
+ * Builds the collection, runs it with newman against a throw-away sandbox (fixed clock, counted ids,
+ * so examples barely change between runs), and keeps each item's real answer as its saved example.
+ * Refuses to write anything if one item's tests fail.
+ */
+export async function buildCollectionWithExamples(): Promise<PostmanCollection> {
+  const sandbox = await createSandbox({ inMemory: true, logLevel: 'silent', realNow: () => Date.parse('2026-11-22T10:00:00+07:00'), ids: createSequentialIds('postman') });
+  try {
+    const { url } = await sandbox.listen(0);
+    const collection = buildCollection(sandbox.deps);
+    const summary = await runCollection(collection, buildEnvironment(), url);
+    const failures = describeFailures(summary);
+    if (failures.length > 0) throw new Error(`The collection fails against a fresh sandbox:\n${failures.join('\n')}`);
+    const items: PostmanItem[] = collection.item.flatMap((folder) => folder.item);
+    const executions = finalExecutions(summary);
+    if (executions.length !== items.length) throw new Error(`newman answered ${executions.length} of ${items.length} items`);
+    items.forEach((item, i) => {
+      const response = executions[i].response;
+      item.response = [
+        {
+          name: item.name,
+          originalRequest: item.request,
+          status: response.status,
+          code: response.code,
+          _postman_previewlanguage: response.headers.get('content-type')?.includes('json') ? 'json' : 'text',
+          header: keptHeaders.filter((key) => response.headers.has(key)).map((key) => ({ key, value: String(response.headers.get(key)) })),
+          body: response.text() ?? '',
+        },
+      ];
+    });
+    return collection;
+  } finally {
+    await sandbox.close();
+  }
+}
+
+const asFileText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const collection = await buildCollectionWithExamples();
+  writeFileSync(collectionFile, asFileText(collection));
+  writeFileSync(environmentFile, asFileText(buildEnvironment()));
+  console.log(`Wrote ${collectionFile}\nWrote ${environmentFile}`);
+}

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import type { NewmanRunSummary } from 'newman';
+import { buildCollection, buildEnvironment } from '../../postman/buildCollection.js';
+import type { PostmanCollection, PostmanEnvironment, PostmanItem } from '../../postman/postmanTypes.js';
+import { describeFailures, runCollection } from '../../postman/runCollection.js';
+import { collectionFile, environmentFile, finalExecutions } from '../../postman/writePostmanFiles.js';
+import type { Sandbox } from '../../server/sandbox.js';
+import { createTestSandbox } from '../support/testSandbox.js';
+
+const committed: PostmanCollection = JSON.parse(readFileSync(collectionFile, 'utf8'));
+const environment: PostmanEnvironment = JSON.parse(readFileSync(environmentFile, 'utf8'));
+const itemsOf = (collection: PostmanCollection): PostmanItem[] => collection.item.flatMap((folder) => folder.item);
+const withoutExamples = (collection: PostmanCollection) => ({ ...collection, item: collection.item.map((f) => ({ ...f, item: f.item.map((i) => ({ ...i, response: [] })) })) });
+const headerOf = (item: PostmanItem, key: string) => item.request.header.find((h) => h.key === key)?.value;
+
+let sandbox: Sandbox;
+let url: string;
+let summary: NewmanRunSummary;
+
+beforeAll(async () => {
+  sandbox = await createTestSandbox();
+  url = (await sandbox.listen(0)).url;
+  summary = await runCollection(committed, environment, url);
+}, 60_000);
+afterAll(() => sandbox.close());
+
+describe('the Postman collection', () => {
+  test('runs green with newman against a fresh sandbox, every request signed by the collection itself', () => {
+    expect(describeFailures(summary)).toEqual([]);
+    expect(finalExecutions(summary)).toHaveLength(itemsOf(committed).length);
+  });
+
+  test('asserts a response code in every item', () => {
+    const assertions = summary.run.executions.flatMap((e) => e.assertions ?? []);
+    const asserted = new Set(summary.run.executions.filter((e) => (e.assertions ?? []).length > 0).map((e) => e.item.name));
+    expect(itemsOf(committed).filter((item) => !asserted.has(item.name))).toEqual([]);
+    expect(assertions.length).toBeGreaterThanOrEqual(itemsOf(committed).length);
+  });
+
+  test('fails the run when an example answers other than its test expects', async () => {
+    const folder = committed.item.find((f) => f.name === 'Apply OTT')!;
+    const item = folder.item.find((i) => i.name === 'OTT issued')!;
+    const wrong = JSON.parse(JSON.stringify(item).replaceAll('2004900', '4014904')) as PostmanItem;
+    const run = await runCollection({ ...committed, item: [{ ...folder, item: [wrong] }] }, environment, url);
+    expect(describeFailures(run)).toEqual([expect.stringContaining('OTT issued')]);
+  });
+
+  test('is what postman/writePostmanFiles.ts builds from the scenario packs (run `npm run postman` after changing them)', async () => {
+    const fresh = await createTestSandbox();
+    expect(withoutExamples(committed)).toEqual(withoutExamples(buildCollection(fresh.deps)));
+    expect(environment).toEqual(buildEnvironment());
+    await fresh.close();
+  });
+
+  test('has a request for every endpoint path and every scripted scenario of each endpoint', () => {
+    const items = itemsOf(committed);
+    const paths = new Set(items.map((i) => `/${i.request.url.path.join('/')}`));
+    for (const endpoint of sandbox.deps.endpoints.list()) {
+      expect(endpoint.paths.filter((p) => !paths.has(p))).toEqual([]);
+      const scripted = new Set(items.filter((i) => paths.has(endpoint.paths[0]) && i.request.url.raw.endsWith(endpoint.paths[0])).map((i) => headerOf(i, 'X-Mock-Scenario')));
+      const scenarios = sandbox.deps.scenarios.list().filter((s) => s.endpoint === endpoint.id);
+      expect(scenarios.filter((s) => !scripted.has(s.name)).map((s) => s.name)).toEqual([]);
+    }
+  });
+
+  test('keeps a saved example for every item, answering what its test expects', () => {
+    for (const item of itemsOf(committed)) {
+      const tests = item.event!.find((e) => e.listen === 'test')!.script.exec.join('\n');
+      const [example] = item.response;
+      expect([item.name, example?.code]).toEqual([item.name, Number(/have\.status\((\d+)\)/.exec(tests)![1])]);
+      const code = /to\.eql\('([A-Z_0-9]+)'\)/.exec(tests)?.[1];
+      if (code) expect([item.name, example.body]).toEqual([item.name, expect.stringContaining(`"${code}"`)]);
+    }
+  });
+
+  test('needs the signing helper: with it switched off, signed requests are refused', async () => {
+    const unsigned = await createTestSandbox({ signingHelper: false });
+    const { url: unsignedUrl } = await unsigned.listen(0);
+    const folder = committed.item.find((f) => f.name === 'Apply OTT')!;
+    const run = await runCollection({ ...committed, item: [{ ...folder, item: folder.item.filter((i) => i.name === 'OTT issued') }] }, environment, unsignedUrl);
+    await unsigned.close();
+    expect(describeFailures(run)).toEqual([expect.stringContaining('expected response to have status code 200 but got 401')]);
+  });
+});
