@@ -62,6 +62,7 @@ const targets = {
   'bare Express route': await startTarget(['baseline']),
   'sandbox Apply OTT': await startTarget(['sandbox']),
   'sandbox, journal full (100000)': await startTarget(['sandbox', '100000', '100000']),
+  'sandbox, data file of 50000 rows': await startTarget(['sandbox', '0', '1000', '50000']),
 };
 const results: Record<string, Round[]> = Object.fromEntries(Object.keys(targets).map((k) => [k, []]));
 try {

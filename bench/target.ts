@@ -1,8 +1,13 @@
 // One benchmark target per process, so the load generator never shares its core: prints its URL.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import express from 'express';
 import { createSandbox } from '../server/sandbox.js';
 
+// target.ts baseline | sandbox [journal prefill] [journal limit] [data-file rows: 0 = in memory]
 const kind = process.argv[2];
+const dataRows = Number(process.argv[5] ?? 0);
 
 if (kind === 'baseline') {
   const app = express();
@@ -16,7 +21,13 @@ if (kind === 'baseline') {
   });
 } else {
   // The replay check is off so one pre-signed request can be replayed; every other check runs.
-  const sandbox = await createSandbox({ inMemory: true, logLevel: 'silent', replayCheck: false, journalLimit: Number(process.argv[4] ?? 1000) });
+  const dataFile = join(mkdtempSync(join(tmpdir(), 'dana-mock-bench-')), 'data.json');
+  const sandbox = await createSandbox({ inMemory: dataRows === 0, dataFile, logLevel: 'silent', replayCheck: false, journalLimit: Number(process.argv[4] ?? 1000) });
+  // A data file already holding many rows shows whether a request costs more as the file grows.
+  for (let i = 0; i < dataRows; i++) {
+    sandbox.control.createFixtures('customerTokens', { value: `bench-filler-${i}`, customerId: 'cust-active', expiresAt: '2099-12-31T23:59:59+07:00' });
+  }
+  await sandbox.deps.store.flush();
   sandbox.control.createFixtures('customers', { id: 'bench-customer', phone: '080000000000', status: 'ACTIVE', ottLimitPerMinute: 1_000_000_000 });
   sandbox.control.createFixtures('customerTokens', { value: 'bench-token', customerId: 'bench-customer', expiresAt: '2099-12-31T23:59:59+07:00' });
   // A journal already at its cap shows whether recording costs more as the journal grows.

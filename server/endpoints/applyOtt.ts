@@ -4,6 +4,7 @@ import type { Outcome, SandboxDeps } from '../core/types.js';
 import { checkCustomerToken, stripBearer } from '../domain/checkCustomerToken.js';
 import { snapProtocol } from '../protocols/snap/snapProtocol.js';
 import type { Customer } from '../store/entities.js';
+import { sweepExpired } from '../store/sweepExpired.js';
 
 interface ApplyOttBody {
   userResources: string[];
@@ -47,6 +48,7 @@ export const applyOtt: EndpointDefinition = {
 
     const value = deps.ids.token(43);
     const expiresAt = new Date(now.getTime() + deps.config.ottTtlSeconds * 1000).toISOString();
+    sweepExpired(deps.store, 'otts', now, exchange.session);
     deps.store.put('otts', value, { value, customerId: customer.id, tokenValue: token.value, partnerId: exchange.partner.partnerId, issuedAt: now.toISOString(), expiresAt }, exchange.session);
     return { case: 'successful', data: { userResources: [{ resourceType: 'OTT', value }], additionalInfo: {} } };
   },

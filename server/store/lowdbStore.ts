@@ -13,12 +13,22 @@ interface Data {
 
 // No X-Mock-Session header value can be empty, so '' never collides with a session.
 const globalScope = '';
+
+/**
+ * Credentials the sandbox issues and its rate counters: written on every Apply OTT or token request
+ * and worthless after a restart (they expire within minutes), so they stay in memory and a request
+ * that only touches them never rewrites the data file.
+ */
+export const volatileCollections: ReadonlySet<CollectionName> = new Set<CollectionName>(['otts', 'rateWindows', 'b2bTokens']);
 const emptyData = (): Data => ({ version: 1, collections: {} });
 
 export interface LowdbStoreOptions {
   /** The data file; absent = memory only. */
   file?: string;
-  /** Changes are written at most this often, so a request never pays for the whole file. */
+  /**
+   * Changes are written at most this often, so a request never pays for the whole file. A large file
+   * stretches the delay to ten times its last write, keeping writes under a tenth of the time.
+   */
   flushDelayMs?: number;
 }
 
@@ -36,19 +46,27 @@ export async function openLowdbStore(options: LowdbStoreOptions = {}): Promise<S
     throw new Error(`The data file ${file} is not a dana-mock data file (expected {"version":1,"collections":{...}}). Fix or move it; the sandbox never wipes it.`);
   }
   const data = db.data;
+  const volatile: Data['collections'] = {};
   let timer: NodeJS.Timeout | undefined;
   let pending: Promise<void> = Promise.resolve();
+  let lastWriteMs = 0;
 
   const write = () => {
     timer = undefined;
-    pending = pending.then(() => db.write());
+    pending = pending.then(async () => {
+      const started = performance.now();
+      await db.write();
+      lastWriteMs = performance.now() - started;
+    });
     return pending;
   };
-  const changed = () => {
-    if (file && !timer) timer = setTimeout(write, flushDelayMs).unref();
+  const changed = (c?: CollectionName) => {
+    if (file && !timer && !(c && volatileCollections.has(c))) timer = setTimeout(write, Math.max(flushDelayMs, 10 * lastWriteMs)).unref();
   };
-  const table = <C extends CollectionName>(c: C): Table<Collections[C]> =>
-    (data.collections[c] ??= {}) as Table<Collections[C]>;
+  const collectionsOf = (c: CollectionName) => (volatileCollections.has(c) ? volatile : data.collections);
+  // Reads never create a table, so reading alone never changes the file.
+  const table = <C extends CollectionName>(c: C): Table<Collections[C]> => (collectionsOf(c)[c] ?? {}) as Table<Collections[C]>;
+  const writableTable = <C extends CollectionName>(c: C): Table<Collections[C]> => (collectionsOf(c)[c] ??= {}) as Table<Collections[C]>;
 
   return {
     get(c, id, scope) {
@@ -56,14 +74,14 @@ export async function openLowdbStore(options: LowdbStoreOptions = {}): Promise<S
       return (scope !== undefined ? t[scope]?.[id] : undefined) ?? t[globalScope]?.[id];
     },
     put(c, id, value, scope = globalScope) {
-      (table(c)[scope] ??= {})[id] = value;
-      changed();
+      (writableTable(c)[scope] ??= {})[id] = value;
+      changed(c);
     },
     delete(c, id, scope = globalScope) {
       const rows = table(c)[scope];
       if (!rows || !(id in rows)) return false;
       delete rows[id];
-      changed();
+      changed(c);
       return true;
     },
     list(c, scope) {
@@ -71,13 +89,18 @@ export async function openLowdbStore(options: LowdbStoreOptions = {}): Promise<S
       return Object.values({ ...t[globalScope], ...(scope !== undefined ? t[scope] : {}) });
     },
     clear(scope) {
-      if (scope === undefined) data.collections = {};
-      else for (const t of Object.values(data.collections)) delete t?.[scope];
+      for (const collections of [data.collections, volatile]) {
+        for (const name of Object.keys(collections) as CollectionName[]) {
+          if (scope === undefined) delete collections[name];
+          else delete collections[name]?.[scope];
+        }
+      }
       changed();
     },
     async flush() {
-      if (timer) clearTimeout(timer);
-      await (file ? write() : pending);
+      if (!timer) return pending;
+      clearTimeout(timer);
+      await write();
     },
   };
 }

@@ -60,4 +60,26 @@ describe('persistence', () => {
     store.clear('job-1');
     expect(store.get('cards', 'c1', 'job-1')?.status).toBe('ACTIVE');
   });
+
+  it('keeps issued OTTs, B2B tokens and rate windows in memory only, so Apply OTT never rewrites the data file', async () => {
+    const dataFile = tempFile();
+    const sandbox = await createTestSandbox({ inMemory: false, dataFile });
+    await sandbox.close();
+    const before = readFileSync(dataFile, 'utf8');
+    const again = await createTestSandbox({ inMemory: false, dataFile });
+    const ott = (await sendApplyOtt(again.app, 'demo-token-active')).body.userResources[0].value;
+    expect(again.deps.store.get('otts', ott)?.customerId).toBe('cust-active');
+    await again.close();
+    expect(readFileSync(dataFile, 'utf8')).toBe(before);
+  });
+
+  it('forgets expired OTTs once the sandbox clock has passed their lifetime', async () => {
+    const sandbox = await createTestSandbox();
+    const first = (await sendApplyOtt(sandbox.app, 'demo-token-active')).body.userResources[0].value;
+    sandbox.control.clock.advance((sandbox.config.ottTtlSeconds + 60) * 1000);
+    const second = (await sendApplyOtt(sandbox.app, 'demo-token-active')).body.userResources[0].value;
+    expect(sandbox.deps.store.get('otts', first)).toBeUndefined();
+    expect(sandbox.deps.store.get('otts', second)).toBeDefined();
+    await sandbox.close();
+  });
 });
