@@ -65,6 +65,8 @@ export interface Protocol {
   name: 'snap' | 'envelope';
   /** Catalogue keys this protocol can render (scenario packs are checked against them). */
   caseKeys: readonly string[];
+  /** Requires `Authorization: Bearer <B2B access token>` (for documents such as the OpenAPI one). */
+  requiresB2bToken?: boolean;
   /** Runs the protocol's checks in order; throws SandboxError at the first failure. */
   admitRequest(exchange: Exchange & { endpoint: CompiledEndpoint }, deps: SandboxDeps): Promise<void> | void;
   /** Renders any outcome in the protocol's envelope, signed where the protocol signs. */

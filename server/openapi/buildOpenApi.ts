@@ -23,6 +23,7 @@ export interface OpenApiOperation {
   summary: string;
   description?: string;
   parameters: OpenApiParameter[];
+  security?: Record<string, string[]>[];
   requestBody?: JsonObject;
   responses: Record<string, JsonObject>;
 }
@@ -34,10 +35,11 @@ export interface OpenApiDocument {
   servers: { url: string; variables: Record<string, { default: string }> }[];
   tags: { name: string; description: string }[];
   paths: Record<string, Record<string, OpenApiOperation>>;
-  components: { schemas: Record<string, unknown> };
+  components: { schemas: Record<string, unknown>; securitySchemes: Record<string, JsonObject> };
 }
 
 const adminPrefix = '/__admin';
+const b2bTokenScheme = 'b2bAccessToken';
 const adminTag = 'Control plane (/__admin)';
 const protocolTags = { snap: 'SNAP', envelope: 'Open API envelope' } as const;
 
@@ -162,6 +164,8 @@ function describeEndpoint(endpoint: CompiledEndpoint, alias: number, deps: Sandb
     summary: `${endpoint.id} (${protocolTags[endpoint.protocol.name]})`,
     description: [aliasNote, comment].filter(Boolean).join('\n\n') || undefined,
     parameters: [...own, ...describeMockHeaders(endpoint, deps).filter((p) => !taken.has(p.name.toLowerCase()))],
+    // OpenAPI ignores an `Authorization` header parameter: the B2B token is a security requirement.
+    ...(endpoint.protocol.requiresB2bToken ? { security: [{ [b2bTokenScheme]: [] }] } : {}),
     requestBody: { required: true, content: jsonContent({ $ref: components.refTo(`${endpoint.id}.request.json`, request) }) },
     responses: {
       // SNAP carries its outcome in responseCode, whose first three digits are the HTTP status.
@@ -253,6 +257,11 @@ export function buildOpenApi(deps: SandboxDeps, routes: readonly AdminRoute[] = 
       { name: adminTag, description: 'Sandbox-only control plane: fixtures, clock, scenarios, journal, keys.' },
     ],
     paths,
-    components: { schemas: sortKeys(components.schemas) },
+    components: {
+      schemas: sortKeys(components.schemas),
+      securitySchemes: {
+        [b2bTokenScheme]: { type: 'http', scheme: 'bearer', description: 'A SNAP B2B access token from POST /v1.0/access-token/b2b (service 73), issued to the same X-CLIENT-KEY.' },
+      },
+    },
   } satisfies OpenApiDocument);
 }

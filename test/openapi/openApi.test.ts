@@ -116,6 +116,13 @@ describe('the OpenAPI document', () => {
     expect(alias.description).toContain('Alias of /v1.0/access-token/b2b');
   });
 
+  test('requires the B2B bearer token on Resend OTP only, as a security scheme', () => {
+    const secured = operations(doc).filter((op) => op.security).map((op) => op.operationId);
+    expect(secured).toEqual(['resendOtp']);
+    const [scheme] = Object.keys(operationAt('/open/bi/private/v1.0/otp', 'POST')!.security![0]);
+    expect(doc.components.securitySchemes[scheme]).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
+
   test('describes GET /__admin/keys/dana as a PEM, not JSON', () => {
     expect(operationAt('/__admin/keys/dana', 'GET')!.responses.default.content).toEqual({ 'application/x-pem-file': { schema: { type: 'string' } } });
   });

@@ -62,6 +62,7 @@ export function snapProtocol(options: SnapOptions): Protocol {
   return {
     name: 'snap',
     caseKeys: Object.keys(snapCases),
+    requiresB2bToken: options.b2bToken ?? false,
 
     /** Headers -> clock skew -> client -> B2B token -> signature -> JSON -> body, one error each (protocol.md 2.6). */
     admitRequest(exchange, deps) {
