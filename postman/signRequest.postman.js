@@ -36,8 +36,13 @@ if (!pm.request.url.getPath().startsWith('/__admin') && pm.request.body) {
     },
     (err, res) => {
       if (err) return sendUnsigned('unreachable at ' + pm.variables.replaceIn('{{baseUrl}}') + ' (' + err.message + ').');
-      const answer = res.json();
-      if (res.code !== 200) return sendUnsigned(answer.error.message);
+      let answer;
+      try {
+        answer = res.json();
+      } catch (e) {
+        return sendUnsigned('HTTP ' + res.code + ' from ' + pm.variables.replaceIn('{{baseUrl}}') + '/__admin/sign is not the sandbox (is {{baseUrl}} right?).');
+      }
+      if (res.code !== 200 || !answer.headers) return sendUnsigned(answer.error ? answer.error.message : 'HTTP ' + res.code + '.');
       Object.keys(answer.headers).forEach((key) => pm.request.headers.upsert({ key: key, value: answer.headers[key] }));
       pm.request.body.update(answer.body);
     },

@@ -15,6 +15,7 @@ import { ReplayGuard } from './core/ReplayGuard.js';
 import { createSchemaRegistry } from './core/schemas.js';
 import type { SandboxDeps, SandboxRequest, SandboxResponse } from './core/types.js';
 import { endpoints } from './endpoints/index.js';
+import { lastResortFor } from './protocols/lastResortFor.js';
 import { ScenarioBook } from './scenarios/ScenarioBook.js';
 import { loadFixturesFile, seedFixtures } from './store/fixtures.js';
 import { openLowdbStore } from './store/lowdbStore.js';
@@ -75,9 +76,25 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     fixtures,
   };
   const handleAdminRequest = createAdminHandler(ajv);
-  const handle = (request: SandboxRequest) =>
-    request.path === adminPrefix || request.path.startsWith(`${adminPrefix}/`) ? handleAdminRequest(request, deps) : handleRequest(request, deps);
-  const app = createExpressApp(handle, (request, reason) => rejectUnreadableRequest(request, reason, deps));
+  const fail = (request: SandboxRequest, error: unknown) => {
+    logger.error('the pipeline failed', { path: request.path, stack: (error as Error)?.stack ?? String(error) });
+    return lastResortFor(request.path, dana.privateKey);
+  };
+  const handle = async (request: SandboxRequest): Promise<SandboxResponse> => {
+    try {
+      return await (request.path === adminPrefix || request.path.startsWith(`${adminPrefix}/`) ? handleAdminRequest(request, deps) : handleRequest(request, deps));
+    } catch (error) {
+      return fail(request, error);
+    }
+  };
+  const unreadable = (request: SandboxRequest, reason: string): SandboxResponse => {
+    try {
+      return rejectUnreadableRequest(request, reason, deps);
+    } catch (error) {
+      return fail(request, error);
+    }
+  };
+  const app = createExpressApp(handle, unreadable);
   let server: Server | undefined;
 
   return {
@@ -87,6 +104,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     app,
     control: new SandboxControl(deps),
     async listen(port = config.port) {
+      // A second server would outlive close(); one sandbox, one listener.
+      if (server) throw new Error(`This sandbox is already listening (port ${(server.address() as { port?: number } | null)?.port}); close() it first.`);
       const started = await listen(app, port, config.host);
       server = started.server;
       return started;

@@ -1,14 +1,14 @@
 import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { SandboxRequest, SandboxResponse } from '../core/types.js';
+import { lastResortFor } from '../protocols/lastResortFor.js';
 
 export type SandboxHandler = (request: SandboxRequest) => Promise<SandboxResponse>;
 /** Answers a request whose body the adapter could not read, in the protocol's own envelope. */
 export type UnreadableHandler = (request: SandboxRequest, reason: string) => SandboxResponse;
 
-/** What the adapter answers if even the core's error path fails: SNAP's general error, never Express's HTML page. */
-const lastResort: SandboxResponse = { status: 500, headers: { 'content-type': 'application/json' }, body: '{"responseCode":"5000000","responseMessage":"General Error"}' };
 
 function toSandboxRequest(req: Request, rawBody: string): SandboxRequest {
   const url = req.originalUrl;
@@ -49,11 +49,23 @@ export function createExpressApp(handle: SandboxHandler, unreadable: UnreadableH
     try {
       out = unreadable(toSandboxRequest(req, ''), `${error.message}${error.status ? ` (HTTP ${error.status})` : ''}`);
     } catch {
-      out = lastResort;
+      // Even the core's error path failed: the protocol's general error, never Express's HTML page.
+      out = lastResortFor(req.path);
     }
     void send(req, res, out);
   });
   return app;
+}
+
+/**
+ * Node refuses some requests before Express sees them (headers over 16 KB, a malformed request
+ * line) with a bare status line: answer those in SNAP's envelope too, saying why.
+ */
+function answerUnparsableRequest(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable) return void socket.destroy();
+  const why = error.code === 'HPE_HEADER_OVERFLOW' ? 'The request headers are larger than the 16 KB Node accepts.' : `The request is not valid HTTP (${error.code ?? error.message}).`;
+  const body = JSON.stringify({ responseCode: '4000000', responseMessage: 'Bad Request', additionalInfo: { debugMessage: why } });
+  socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }
 
 /** Listens on `port` (0 = any free port) and resolves with the server and its URL. */
@@ -66,5 +78,6 @@ export function listen(app: Express, port: number, host: string): Promise<{ serv
       resolve({ server, url: `http://${host.includes(':') ? `[${host}]` : host}:${actual}` });
     });
     server.on('error', reject);
+    server.on('clientError', answerUnparsableRequest);
   });
 }

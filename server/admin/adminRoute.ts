@@ -26,6 +26,12 @@ export interface AdminRoute {
   /** Relative to /__admin, with `:name` parameters, e.g. '/fixtures/:collection'. */
   path: string;
   bodySchema?: string;
+  /** For documents such as OpenAPI only: schemas a body may match when the handler checks it itself (one item or an array). */
+  bodyOneOf?: string[];
+  /** For documents only: the values a path parameter takes. */
+  paramValues?: Record<string, readonly string[]>;
+  /** For documents only: query parameters and what they do. */
+  query?: Record<string, string>;
   summary: string;
   handle(request: AdminRequest, deps: SandboxDeps): AdminReply | Promise<AdminReply>;
 }

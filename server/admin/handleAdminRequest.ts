@@ -3,6 +3,7 @@ import type { SandboxDeps, SandboxRequest, SandboxResponse } from '../core/types
 import { AdminError, checkAdminBody, type AdminReply, type AdminRoute } from './adminRoute.js';
 import { adminRoutes } from './adminRoutes.js';
 import { SandboxControl } from '../control/SandboxControl.js';
+import { isSessionName, sessionNameRule } from '../core/sessionName.js';
 
 export const adminPrefix = '/__admin';
 
@@ -27,6 +28,21 @@ function reply({ status, body, headers }: AdminReply): SandboxResponse {
   return { status, headers: { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json', ...headers }, body: text };
 }
 
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new AdminError(400, `The path segment "${segment}" is not valid percent-encoding.`);
+  }
+}
+
+/** X-Mock-Session, else ?session=; present but unusable is refused, so an empty name never means "everything". */
+function readSession(request: SandboxRequest, query: URLSearchParams): string | undefined {
+  const session = request.headers['x-mock-session'] ?? query.get('session') ?? undefined;
+  if (session !== undefined && !isSessionName(session)) throw new AdminError(400, `"${session}" is not a session name (X-Mock-Session or ?session=): ${sessionNameRule}.`);
+  return session;
+}
+
 /** The control plane's router: JSON in, JSON out, bodies checked against their schema first. */
 export function createAdminHandler(ajv: Ajv, routes: readonly AdminRoute[] = adminRoutes) {
   const compiled = routes.map(compile);
@@ -40,7 +56,7 @@ export function createAdminHandler(ajv: Ajv, routes: readonly AdminRoute[] = adm
         throw new AdminError(404, `No control route ${request.method} ${request.path}. See GET ${adminPrefix}/health and the README.`);
       }
       const { route, names } = match.c;
-      const params = Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(match.m![i + 1])]));
+      const params = Object.fromEntries(names.map((n, i) => [n, decodePathSegment(match.m![i + 1])]));
       const query = new URLSearchParams(request.search);
       let body: unknown = undefined;
       if (request.rawBody.trim() !== '') {
@@ -51,7 +67,7 @@ export function createAdminHandler(ajv: Ajv, routes: readonly AdminRoute[] = adm
         }
       }
       if (route.bodySchema) checkAdminBody(ajv, route.bodySchema, body ?? {});
-      const session = request.headers['x-mock-session'] || query.get('session') || undefined;
+      const session = readSession(request, query);
       return reply(await route.handle({ method: request.method, params, query, session, body, control: new SandboxControl(deps, session) }, deps));
     } catch (error) {
       if (error instanceof AdminError) return reply({ status: error.status, body: { error: { message: error.message } } });

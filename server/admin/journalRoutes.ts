@@ -1,6 +1,8 @@
 import type { JournalFilter } from '../core/journal.js';
 import { ok, type AdminRequest, type AdminRoute } from './adminRoute.js';
 
+const filters = { endpoint: 'Only exchanges of this endpoint id (e.g. applyOtt).', code: 'Only exchanges answered with this wire code (responseCode or resultCode).' };
+
 const filterOf = ({ query }: AdminRequest): JournalFilter => ({
   endpoint: query.get('endpoint') ?? undefined,
   code: query.get('code') ?? undefined,
@@ -11,12 +13,14 @@ export const journalRoutes: AdminRoute[] = [
   {
     method: 'GET',
     path: '/journal',
+    query: filters,
     summary: 'List exchanges, oldest first; filter with ?endpoint=, ?code=, and the session.',
     handle: (request) => ok({ entries: request.control.journal(filterOf(request)) }),
   },
   {
     method: 'GET',
     path: '/journal/count',
+    query: filters,
     summary: 'Count exchanges matching the same filters ("was it called N times?").',
     handle: (request) => ok({ count: request.control.journal(filterOf(request)).length }),
   },

@@ -5,6 +5,7 @@ export const notificationRoutes: AdminRoute[] = [
   {
     method: 'GET',
     path: '/notifications',
+    query: { customerId: "Only this customer's notifications.", acquirementId: 'Only notifications about this order.' },
     summary: 'List delivered push notifications, oldest first; filter with ?customerId=, ?acquirementId=, and the session.',
     handle: ({ query, session }, deps) => {
       const customerId = query.get('customerId');

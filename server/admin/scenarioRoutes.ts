@@ -6,6 +6,7 @@ export const scenarioRoutes: AdminRoute[] = [
   {
     method: 'GET',
     path: '/scenarios',
+    query: { endpoint: "Only this endpoint's scenarios (and the shared faults)." },
     summary: 'List every scenario (optionally ?endpoint=<id>): name, endpoint, case or fault, description.',
     handle: ({ query, control }) => ok({ scenarios: control.listScenarios(query.get('endpoint') ?? undefined) }),
   },

@@ -1,11 +1,12 @@
 import { AdminError, checkAdminBody } from '../admin/adminRoute.js';
 import type { JournalEntry, JournalFilter } from '../core/journal.js';
 import { createPartner, type PartnerInput } from '../core/partners.js';
+import { isSessionName, sessionNameRule } from '../core/sessionName.js';
 import type { SandboxDeps } from '../core/types.js';
 import type { ArmedRule, RuleMatch } from '../scenarios/ArmedRule.js';
 import type { Scenario } from '../scenarios/ScenarioBook.js';
 import type { Collections } from '../store/entities.js';
-import { fixtureCollections, fixtureIds, putFixture, seedFixtures, type FixtureCollection, type Fixtures } from '../store/fixtures.js';
+import { fixtureCollections, fixtureDefinitions, fixtureIds, putFixture, seedFixtures, type FixtureCollection, type Fixtures } from '../store/fixtures.js';
 
 export interface ArmInput {
   endpoint: string;
@@ -14,8 +15,6 @@ export interface ArmInput {
   /** How many matching requests it answers; default 'always' (until disarmed or reset). */
   times?: number | 'always';
 }
-
-const definitions: Record<FixtureCollection, string> = { customers: 'customer', customerTokens: 'customerToken', cards: 'card', journeys: 'journey', orders: 'order' };
 
 /**
  * The control plane as typed calls, scoped to one session (or the global scope). The /__admin
@@ -29,6 +28,7 @@ export class SandboxControl {
 
   /** The same control plane, scoped to `session`. */
   forSession(session: string | undefined): SandboxControl {
+    if (session !== undefined && !isSessionName(session)) throw new AdminError(400, `"${session}" is not a session name: ${sessionNameRule}.`);
     return new SandboxControl(this.deps, session);
   }
 
@@ -37,7 +37,7 @@ export class SandboxControl {
     checkCollection(collection);
     list.forEach((item, i) => {
       try {
-        checkAdminBody(this.deps.schemas, `fixtures.schema.json#/definitions/${definitions[collection]}`, item);
+        checkAdminBody(this.deps.schemas, `fixtures.schema.json#/definitions/${fixtureDefinitions[collection]}`, item);
       } catch (error) {
         throw new AdminError(400, `${collection}[${i}]: ${(error as Error).message}`);
       }
@@ -93,9 +93,9 @@ export class SandboxControl {
     const s = this.session;
     return {
       now: () => clock.now(s),
-      freeze: (at?: Date) => clock.freeze(s, at),
-      set: (at: Date) => clock.set(s, at),
-      advance: (ms: number) => clock.advance(s, ms),
+      freeze: (at?: Date) => clock.freeze(s, at && checkInstant(at)),
+      set: (at: Date) => clock.set(s, checkInstant(at)),
+      advance: (ms: number) => clock.set(s, checkInstant(new Date(clock.now(s).getTime() + ms))),
       resume: () => clock.resume(s),
       reset: () => clock.reset(s),
     };
@@ -139,6 +139,12 @@ export class SandboxControl {
     replay.clear();
     seedFixtures(store, this.deps.fixtures, clock.now());
   }
+}
+
+/** A clock that reads an invalid date would break every request of its scope: refuse it here. */
+function checkInstant(at: Date): Date {
+  if (!Number.isFinite(at.getTime())) throw new AdminError(400, 'The sandbox clock can only be set to a real instant (a valid ISO-8601 time; 23:59:60 and out-of-range years are not).');
+  return at;
 }
 
 function checkCollection<C extends string>(name: C): C & FixtureCollection {

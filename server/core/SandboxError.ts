@@ -8,6 +8,8 @@ export class SandboxError extends Error {
     readonly detail?: string,
     readonly debug?: string,
     readonly data?: Record<string, unknown>,
+    /** Response headers the refusal needs (e.g. Allow on a 405). */
+    readonly headers?: Record<string, string>,
   ) {
     super(debug ?? (detail ? `${caseKey}: ${detail}` : caseKey));
     this.name = 'SandboxError';

@@ -54,6 +54,8 @@ export function createPartner(input: PartnerInput, source: string): Partner {
   if (!input.partnerId) throw new Error(`${source}: partnerId is missing`);
   let publicKey: KeyObject;
   let privateKey: KeyObject | undefined;
+  // createPublicKey would happily derive a public key from a private one, which then sits in the data file.
+  if (/PRIVATE KEY/.test(input.publicKey)) throw new Error(`${source}: the publicKey of partner ${input.partnerId} is a private key; register only the public half (keep the private key to yourself)`);
   try {
     publicKey = parsePublicKey(input.publicKey);
     if (publicKey.asymmetricKeyType !== 'rsa') throw new Error(`expected an RSA key, got ${publicKey.asymmetricKeyType}`);

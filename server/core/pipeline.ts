@@ -4,14 +4,15 @@
  *
  *   routeRequest ............ 404 unknown path (4040002; under /v1/: envelope NO_INTERFACE_DEF) · 405 wrong
  *                             method (405xx00; envelope INVALID_API)
+ *   checkMockHeaders ........ X-Mock-Session / X-Mock-Scenario not usable: 400xx01 (envelope PARAM_ILLEGAL) naming it
  *   protocol.admitRequest ... SNAP: headers 400xx02/400xx01 -> clock skew 401xx00 -> client 401xx00
  *                             -> B2B token 401xx01 -> signature 401xx00 -> JSON 400xx00 -> body 400xx02/400xx01
  *                             envelope (always HTTP 200): JSON MSG_PARSE_ERROR -> envelope schema PARAM_MISSING/
  *                             PARAM_ILLEGAL -> clientId KEY_NO_FOUND -> signature over the raw "request" member
  *                             INVALID_SIGNATURE -> function FUNCTION_NOT_MATCH -> clientSecret OAUTH_FAILED
  *   checkReplay ............. 409xx00 X-EXTERNAL-ID reused the same Jakarta day
- *   resolveScenario ......... X-Mock-Scenario header, else an armed rule: any scripted case or fault
- *                             (400xx00 for an unknown scenario name); none: state decides
+ *   resolveScenario ......... X-Mock-Scenario header, else an armed rule: any scripted case or fault;
+ *                             none: state decides
  *   endpoint.handle ......... the endpoint's business outcomes, from state and the sandbox clock
  *   sealResponse ............ the protocol's envelope (and signature)
  *   applyFault .............. timeout, empty-response, malformed-json, connection-reset
@@ -22,7 +23,7 @@ import { applyFault, resolveScenario, scriptOutcome } from '../scenarios/resolve
 import type { Scenario } from '../scenarios/ScenarioBook.js';
 import type { AdmittedExchange } from './endpoint.js';
 import { commonCases, SandboxError } from './SandboxError.js';
-import { checkReplay, openExchange, recordExchange, routeRequest, toOutcome } from './stages.js';
+import { checkMockHeaders, checkReplay, openExchange, recordExchange, routeRequest, toOutcome } from './stages.js';
 import type { Outcome, SandboxDeps, SandboxRequest, SandboxResponse } from './types.js';
 
 /** Answers one request to an emulated DANA endpoint. Never throws. */
@@ -32,6 +33,7 @@ export async function handleRequest(request: SandboxRequest, deps: SandboxDeps):
   let scenario: Scenario | undefined;
   try {
     routeRequest(exchange, deps);
+    checkMockHeaders(exchange, deps);
     await exchange.endpoint.protocol.admitRequest(exchange, deps);
     checkReplay(exchange, deps);
     scenario = resolveScenario(exchange, deps);

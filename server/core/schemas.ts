@@ -30,14 +30,40 @@ export function requireSchema(ajv: Ajv, schemasDir: string, name: string): Valid
   return validate;
 }
 
-type Schema = { properties?: Record<string, { title?: string; properties?: unknown }> };
+type SchemaNode = { properties?: Record<string, SchemaNode>; items?: SchemaNode; title?: string };
 
-/** `/additionalInfo/accessToken` -> `additionalInfo.accessToken`; array indexes are dropped, as DANA names fields. */
-function fieldOf(error: ErrorObject, root: Schema): string[] {
-  const segments = error.instancePath.split('/').slice(1).filter((s) => !/^\d+$/.test(s)).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+/** `/additionalInfo/accessToken` -> `['additionalInfo', 'accessToken']`; a missing property is appended. */
+function pathOf(error: ErrorObject): string[] {
+  const segments = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (error.keyword === 'required') segments.push((error.params as { missingProperty: string }).missingProperty);
   return segments;
 }
+
+/** Where the error sits in the schema's declaration order, level by level (array items by index). */
+function positionOf(segments: string[], root: SchemaNode): number[] {
+  const position: number[] = [];
+  let node: SchemaNode | undefined = root;
+  for (const segment of segments) {
+    if (/^\d+$/.test(segment)) {
+      position.push(Number(segment));
+      node = node?.items;
+      continue;
+    }
+    const keys = Object.keys(node?.properties ?? {});
+    const i = keys.indexOf(segment);
+    position.push(i < 0 ? keys.length : i);
+    node = node?.properties?.[segment];
+  }
+  return position;
+}
+
+/** Earlier in declaration order first; a parent before its children; a missing field before a malformed one. */
+function compareErrors(a: { position: number[]; mandatory: boolean }, b: { position: number[]; mandatory: boolean }): number {
+  for (let i = 0; i < Math.min(a.position.length, b.position.length); i++) if (a.position[i] !== b.position[i]) return a.position[i] - b.position[i];
+  return a.position.length - b.position.length || Number(b.mandatory) - Number(a.mandatory);
+}
+
+const summaryKeywords = new Set(['anyOf', 'oneOf', 'allOf', 'if']);
 
 function isMandatory(error: ErrorObject): boolean {
   if (error.keyword === 'required') return true;
@@ -46,23 +72,25 @@ function isMandatory(error: ErrorObject): boolean {
 
 /**
  * Checks `data` and throws the one error DANA would report: the first failing field in the
- * schema's property order (headers are declared in the order the gateway checks them).
+ * schema's declaration order (headers are declared in the order the gateway checks them). Every
+ * error goes to `verdicts[label]` for the journal.
  */
-export function validateFields(validate: ValidateFunction, data: unknown): void {
+export function validateFields(validate: ValidateFunction, data: unknown, verdicts?: Record<string, unknown>, label = 'schema'): void {
   if (validate(data)) return;
-  const root = validate.schema as Schema;
-  const order = Object.keys(root.properties ?? {});
-  const errors = [...(validate.errors ?? [])];
-  const rank = (e: ErrorObject) => {
-    const i = order.indexOf(fieldOf(e, root)[0] ?? '');
-    return (i < 0 ? order.length : i) * 2 + (isMandatory(e) ? 0 : 1);
-  };
-  errors.sort((a, b) => rank(a) - rank(b));
-  const first = errors[0];
-  const segments = fieldOf(first, root);
-  if (segments.length === 0) throw new SandboxError(commonCases.badRequest, undefined, `The message is not a JSON object: ${first.message}`);
+  const root = validate.schema as SchemaNode;
+  const errors = (validate.errors ?? []).map((error) => {
+    const segments = pathOf(error);
+    return { error, segments, position: positionOf(segments, root), mandatory: isMandatory(error) };
+  });
+  if (verdicts) verdicts[label] = errors.map(({ error, segments }) => `${segments.join('.') || '(root)'}: ${error.message}`);
+  // anyOf/oneOf only sum up their branches' errors, which name the field themselves.
+  const specific = errors.filter(({ error }) => !summaryKeywords.has(error.keyword));
+  const [first] = (specific.length > 0 ? specific : errors).sort(compareErrors);
+  const { error, mandatory } = first;
+  // DANA names fields by their dotted path without array indexes.
+  const segments = first.segments.filter((s) => !/^\d+$/.test(s));
+  if (segments.length === 0) throw new SandboxError(commonCases.badRequest, undefined, `The message is not a JSON object: ${error.message}`);
   const title = segments.length === 1 ? root.properties?.[segments[0]]?.title : undefined;
   const field = title ?? segments.join('.');
-  const caseKey = isMandatory(first) ? commonCases.invalidMandatoryField : commonCases.invalidFieldFormat;
-  throw new SandboxError(caseKey, field, `${field} ${first.message}`);
+  throw new SandboxError(mandatory ? commonCases.invalidMandatoryField : commonCases.invalidFieldFormat, field, `${field} ${error.message}`);
 }

@@ -2,9 +2,10 @@ import type { Exchange, Sealed } from './endpoint.js';
 import { jakartaDay } from './jakartaTime.js';
 import type { JournalEntry } from './journal.js';
 import { commonCases, SandboxError } from './SandboxError.js';
+import { isSessionName, sessionNameRule } from './sessionName.js';
 import type { Outcome, SandboxDeps, SandboxRequest } from './types.js';
 
-const truthy = (value: string | undefined) => value === 'true' || value === '1';
+const truthy = (value: string | undefined) => value?.toLowerCase() === 'true' || value === '1';
 
 /** The partner a request names, read cheaply before any check: SNAP headers or the envelope's clientId. */
 function peekPartnerId(request: SandboxRequest): string | undefined {
@@ -15,7 +16,8 @@ function peekPartnerId(request: SandboxRequest): string | undefined {
 /** X-Mock-Session, else an isolated partner's own session, else the global scope. */
 function resolveSession(request: SandboxRequest, deps: SandboxDeps): string | undefined {
   const named = request.headers['x-mock-session'];
-  if (named) return named;
+  // An unusable name is refused by checkMockHeaders; until then the exchange belongs to no session.
+  if (named !== undefined) return isSessionName(named) ? named : undefined;
   const partner = deps.partners.get(peekPartnerId(request) ?? '');
   return partner?.isolated ? partner.partnerId : undefined;
 }
@@ -39,7 +41,26 @@ export function routeRequest(exchange: Exchange, deps: SandboxDeps): asserts exc
   const endpoint = deps.endpoints.find(path);
   if (!endpoint) throw new SandboxError(commonCases.notFound, undefined, `No DANA endpoint at ${path}. Served: ${deps.endpoints.list().map((e) => `${e.method} ${e.paths.join(' | ')}`).join('; ')}.`);
   exchange.endpoint = endpoint;
-  if (method !== endpoint.method) throw new SandboxError(commonCases.methodNotAllowed, undefined, `${path} answers ${endpoint.method} only, not ${method}.`);
+  if (method !== endpoint.method) throw new SandboxError(commonCases.methodNotAllowed, undefined, `${path} answers ${endpoint.method} only, not ${method}.`, undefined, { allow: endpoint.method });
+}
+
+/**
+ * The sandbox's own headers are checked before the gateway's checks, so a typo in a session or
+ * scenario name is reported as such and never hidden behind another failure.
+ */
+export function checkMockHeaders(exchange: Exchange & { endpoint: NonNullable<Exchange['endpoint']> }, deps: SandboxDeps): void {
+  const { headers } = exchange.request;
+  const refuse = (header: string, why: string) => {
+    // Sandbox-only headers: their errors always carry the reason, X-Debug-Mode or not.
+    exchange.debug = true;
+    return new SandboxError(commonCases.invalidFieldFormat, header, why);
+  };
+  const session = headers['x-mock-session'];
+  if (session !== undefined && !isSessionName(session)) throw refuse('X-Mock-Session', `X-Mock-Session "${session}" is not a session name: ${sessionNameRule}.`);
+  const scenario = headers['x-mock-scenario'];
+  if (scenario !== undefined && !deps.scenarios.find(exchange.endpoint.id, scenario)) {
+    throw refuse('X-Mock-Scenario', `X-Mock-Scenario "${scenario}" is not a scenario of ${exchange.endpoint.id}. Known: ${deps.scenarios.names(exchange.endpoint.id).join(', ')}.`);
+  }
 }
 
 /** The same client may not reuse an X-EXTERNAL-ID on the same Jakarta day: 409xx00 (SNAP, protocol.md 1.3). */
@@ -53,7 +74,7 @@ export function checkReplay(exchange: Exchange, deps: SandboxDeps): void {
 
 /** Turns anything thrown into an outcome; a surprise becomes the protocol's general error, logged with its stack. */
 export function toOutcome(error: unknown, exchange: Exchange, deps: SandboxDeps): Outcome {
-  if (error instanceof SandboxError) return { case: error.caseKey, detail: error.detail, debug: error.debug, data: error.data };
+  if (error instanceof SandboxError) return { case: error.caseKey, detail: error.detail, debug: error.debug, data: error.data, headers: error.headers };
   deps.logger.error('unexpected error', { exchange: exchange.id, path: exchange.request.path, stack: (error as Error)?.stack ?? String(error) });
   return { case: commonCases.generalError, debug: 'The sandbox failed unexpectedly; see its log.' };
 }

@@ -190,6 +190,14 @@ function nameAdminOperation(route: AdminRoute): string {
   return `admin${words.map((w) => w[0].toUpperCase() + w.slice(1)).join('')}`;
 }
 
+/** The route's checked body schema, or the schemas its handler checks itself: one item or an array of them. */
+function describeAdminBody(route: AdminRoute, components: SchemaComponents): JsonObject | undefined {
+  if (route.bodySchema) return { required: true, content: jsonContent({ $ref: components.refTo(route.bodySchema) }) };
+  if (!route.bodyOneOf) return undefined;
+  const items = route.bodyOneOf.map((ref) => ({ $ref: components.refTo(ref) }));
+  return { required: true, content: jsonContent({ oneOf: [...items, { type: 'array', items: { oneOf: items } }] }) };
+}
+
 function describeAdminRoute(route: AdminRoute, components: SchemaComponents): OpenApiOperation {
   const { names } = templatePath(route.path);
   const answer = nonJsonAnswers[`${route.method} ${route.path}`];
@@ -198,11 +206,12 @@ function describeAdminRoute(route: AdminRoute, components: SchemaComponents): Op
     tags: [adminTag],
     summary: route.summary,
     parameters: [
-      ...names.map((name) => ({ name, in: 'path' as const, required: true, schema: { type: 'string' } })),
+      ...names.map((name) => ({ name, in: 'path' as const, required: true, schema: route.paramValues?.[name] ? { type: 'string', enum: [...route.paramValues[name]] } : { type: 'string' } })),
       sessionHeader('Scopes the call to a named session; without one it acts globally.'),
       { name: 'session', in: 'query', required: false, description: 'The same as X-Mock-Session, for clients that cannot set headers.', schema: { type: 'string' } },
+      ...Object.entries(route.query ?? {}).map(([name, description]) => ({ name, in: 'query' as const, required: false, description, schema: { type: 'string' } })),
     ],
-    requestBody: route.bodySchema ? { required: true, content: jsonContent({ $ref: components.refTo(route.bodySchema) }) } : undefined,
+    requestBody: describeAdminBody(route, components),
     responses: {
       default: answer
         ? { description: answer.description, content: { [answer.mediaType]: { schema: { type: 'string' } } } }

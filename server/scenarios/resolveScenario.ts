@@ -1,6 +1,5 @@
 import type { Exchange } from '../core/endpoint.js';
 import type { IdGenerator } from '../core/ids.js';
-import { commonCases, SandboxError } from '../core/SandboxError.js';
 import type { Outcome, SandboxDeps, SandboxResponse } from '../core/types.js';
 import type { ArmedRule, RuleMatch } from './ArmedRule.js';
 import type { Scenario } from './ScenarioBook.js';
@@ -49,14 +48,10 @@ function consume(rule: ArmedRule, deps: SandboxDeps): void {
 export function resolveScenario(exchange: Exchange, deps: SandboxDeps): Scenario | undefined {
   const endpointId = exchange.endpoint!.id;
   const name = exchange.request.headers['x-mock-scenario'];
-  if (name) {
-    const scenario = deps.scenarios.find(endpointId, name);
-    if (!scenario) {
-      exchange.debug = true;
-      throw new SandboxError(commonCases.badRequest, undefined, `X-Mock-Scenario "${name}" is not a scenario of ${endpointId}. Known: ${deps.scenarios.names(endpointId).join(', ')}.`);
-    }
+  if (name !== undefined) {
+    // checkMockHeaders already refused a name the endpoint does not know.
     exchange.scenario = name;
-    return scenario;
+    return deps.scenarios.find(endpointId, name);
   }
   const rule = findRule(exchange, deps);
   if (!rule) return undefined;

@@ -26,6 +26,9 @@ export const fixtureIds: { [C in FixtureCollection]: (item: FixtureItem<C>) => s
 
 export const fixtureCollections = Object.keys(fixtureIds) as FixtureCollection[];
 
+/** The definition in schemas/fixtures.schema.json that one item of each collection must match. */
+export const fixtureDefinitions: Record<FixtureCollection, string> = { customers: 'customer', customerTokens: 'customerToken', cards: 'card', journeys: 'journey', orders: 'order' };
+
 /** Reads and checks the fixtures file; a bad file stops start-up, naming the file and the problem. */
 export function loadFixturesFile(file: string, ajv: Ajv): Fixtures {
   let fixtures: unknown;

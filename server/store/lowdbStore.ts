@@ -20,6 +20,22 @@ const globalScope = '';
  * that only touches them never rewrites the data file.
  */
 export const volatileCollections: ReadonlySet<CollectionName> = new Set<CollectionName>(['otts', 'rateWindows', 'b2bTokens']);
+
+/**
+ * Records of what happened in a scope (pushes delivered, OTTs issued, rate counters): a session never
+ * sees the global scope's, so a request made without a session cannot change a session's outcome.
+ * Every other collection is shared the other way round: global entries are the sandbox's defaults.
+ */
+export const scopedOnly: ReadonlySet<CollectionName> = new Set<CollectionName>(['notifications', 'otts', 'rateWindows']);
+
+/** An own property only: ids and session names come from requests, so `__proto__` or `constructor` must be plain keys. */
+const own = <T>(record: Record<string, T> | undefined, key: string): T | undefined => (record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined);
+
+/** Sets an own, enumerable property even for a key such as `__proto__` (plain assignment would change the prototype). */
+function define<T>(record: Record<string, T>, key: string, value: T): T {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  return value;
+}
 const emptyData = (): Data => ({ version: 1, collections: {} });
 
 export interface LowdbStoreOptions {
@@ -65,28 +81,37 @@ export async function openLowdbStore(options: LowdbStoreOptions = {}): Promise<S
   };
   const collectionsOf = (c: CollectionName) => (volatileCollections.has(c) ? volatile : data.collections);
   // Reads never create a table, so reading alone never changes the file.
-  const table = <C extends CollectionName>(c: C): Table<Collections[C]> => (collectionsOf(c)[c] ?? {}) as Table<Collections[C]>;
-  const writableTable = <C extends CollectionName>(c: C): Table<Collections[C]> => (collectionsOf(c)[c] ??= {}) as Table<Collections[C]>;
+  const table = <C extends CollectionName>(c: C): Table<Collections[C]> => (own(collectionsOf(c), c) ?? {}) as Table<Collections[C]>;
+  const writableTable = <C extends CollectionName>(c: C): Table<Collections[C]> => (own(collectionsOf(c), c) ?? define(collectionsOf(c), c, {})) as Table<Collections[C]>;
+  /** The entries of one scope only, or (for shared collections) the scope's over the global ones. */
+  const visible = <T>(c: CollectionName, t: Table<T>, scope: string | undefined): Record<string, T>[] =>
+    scope === undefined ? [own(t, globalScope) ?? {}] : scopedOnly.has(c) ? [own(t, scope) ?? {}] : [own(t, globalScope) ?? {}, own(t, scope) ?? {}];
 
   return {
     get(c, id, scope) {
-      const t = table(c);
-      return (scope !== undefined ? t[scope]?.[id] : undefined) ?? t[globalScope]?.[id];
+      const layers = visible(c, table(c), scope);
+      for (let i = layers.length - 1; i >= 0; i--) {
+        const value = own(layers[i], id);
+        if (value !== undefined) return value;
+      }
+      return undefined;
     },
     put(c, id, value, scope = globalScope) {
-      (writableTable(c)[scope] ??= {})[id] = value;
+      const t = writableTable(c);
+      define(own(t, scope) ?? define(t, scope, {}), id, value);
       changed(c);
     },
     delete(c, id, scope = globalScope) {
-      const rows = table(c)[scope];
-      if (!rows || !(id in rows)) return false;
+      const rows = own(table(c), scope);
+      if (!rows || !Object.hasOwn(rows, id)) return false;
       delete rows[id];
       changed(c);
       return true;
     },
     list(c, scope) {
-      const t = table(c);
-      return Object.values({ ...t[globalScope], ...(scope !== undefined ? t[scope] : {}) });
+      const merged: Record<string, Collections[typeof c]> = {};
+      for (const layer of visible(c, table(c), scope)) for (const key of Object.keys(layer)) define(merged, key, layer[key]);
+      return Object.values(merged);
     },
     clear(scope) {
       for (const collections of [data.collections, volatile]) {

@@ -2,6 +2,8 @@ import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Sandbox } from '../../server/sandbox.js';
 import { admin } from '../support/admin.js';
+import { openLowdbStore } from '../../server/store/lowdbStore.js';
+import { sendEnvelope } from '../support/envelopeRequest.js';
 import { sendApplyOtt } from '../support/snapRequest.js';
 import { createTestSandbox } from '../support/testSandbox.js';
 
@@ -13,6 +15,8 @@ afterAll(() => sandbox.close());
 
 const outcomes = ['invalid-token', 'token-not-found', 'do-not-honor', 'too-many-requests', 'general-error'];
 const expected: Record<string, string> = { 'invalid-token': '4014902', 'token-not-found': '4014904', 'do-not-honor': '4034905', 'too-many-requests': '4294900', 'general-error': '5004900' };
+
+const pushCode = async (target: Sandbox, session?: string) => (await sendEnvelope(target.app, { session })).body.response.body.resultInfo.resultCode;
 
 describe('session isolation', () => {
   it('keeps 20 concurrent sessions with different armed scenarios, fixtures and clocks apart', async () => {
@@ -68,5 +72,43 @@ describe('session isolation', () => {
     expect(res.body.responseCode).toBe('4034905');
     expect(await sendApplyOtt(sandbox.app, 'demo-token-active').then((r) => r.body.responseCode)).toBe('2004900');
     expect(sandbox.control.journal({ session: 'ci-job-partner' })).toHaveLength(1);
+  });
+
+  it("never lets a request without a session change a session's outcome: pushes and OTT counters stay in their scope", async () => {
+    const fresh = await createTestSandbox();
+    expect(await pushCode(fresh)).toBe('SUCCESS');
+    expect(await pushCode(fresh, 'after-global-push')).toBe('SUCCESS');
+    fresh.control.createFixtures('customers', { id: 'cust-active', phone: '083811223355', status: 'ACTIVE', ottLimitPerMinute: 1 });
+    expect((await sendApplyOtt(fresh.app, 'demo-token-active')).body.responseCode).toBe('2004900');
+    expect((await sendApplyOtt(fresh.app, 'demo-token-active')).body.responseCode).toBe('4294900');
+    expect((await sendApplyOtt(fresh.app, 'demo-token-active', { headers: { 'X-Mock-Session': 'after-global-otts' } })).body.responseCode).toBe('2004900');
+    await fresh.close();
+  });
+
+  it.each([
+    ['empty', ''],
+    ['a prototype name', '__proto__'],
+    ['too long', 'x'.repeat(129)],
+  ])('refuses an X-Mock-Session that is %s with 4004901 naming the header', async (_what, name) => {
+    const res = await sendApplyOtt(sandbox.app, 'demo-token-active', { headers: { 'X-Mock-Session': name } });
+    expect(res.body.responseCode).toBe('4004901');
+    expect(res.body.responseMessage).toBe('Invalid Field Format X-Mock-Session');
+  });
+
+  it('refuses an empty session on the control plane instead of resetting everything', async () => {
+    const before = sandbox.control.listFixtures('customers').length;
+    expect((await admin(sandbox, 'POST', '/reset?session=')).status).toBe(400);
+    expect((await admin(sandbox, 'POST', '/reset', undefined, '__proto__')).status).toBe(400);
+    expect(sandbox.control.listFixtures('customers')).toHaveLength(before);
+  });
+
+  it('keeps ids and session names such as __proto__ and constructor as plain keys', async () => {
+    const store = await openLowdbStore();
+    store.put('customers', '__proto__', { id: '__proto__', phone: '0800', status: 'ACTIVE' }, 'constructor');
+    expect(store.get('customers', '__proto__', 'constructor')?.phone).toBe('0800');
+    expect(store.list('customers', 'constructor')).toHaveLength(1);
+    expect(store.get('customerTokens', 'constructor')).toBeUndefined();
+    expect(({} as Record<string, unknown>).phone).toBeUndefined();
+    expect((await sendApplyOtt(sandbox.app, 'constructor')).body.responseCode).toBe('4014904');
   });
 });

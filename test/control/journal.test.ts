@@ -20,6 +20,15 @@ describe('journal', () => {
     await sandbox.close();
   });
 
+  it('records every schema error of a refused request, not only the one reported', async () => {
+    const sandbox = await createTestSandbox();
+    await sendApplyOtt(sandbox.app, 'demo-token-active', { body: { userResources: ['PASSWORD'] } });
+    const [refused] = sandbox.control.journal();
+    expect(refused.code).toBe('4004901');
+    expect(refused.verdicts.body).toEqual(expect.arrayContaining([expect.stringContaining('additionalInfo'), expect.stringContaining('userResources')]));
+    await sandbox.close();
+  });
+
   it('counts calls by endpoint and code over /__admin, for "was it called N times"', async () => {
     const sandbox = await createTestSandbox();
     for (const token of ['demo-token-active', 'demo-token-active', 'no-such-token']) await sendApplyOtt(sandbox.app, token);

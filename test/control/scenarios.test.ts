@@ -6,6 +6,7 @@ import { snapCases, snapResponseMessage } from '../../server/protocols/snap/snap
 import type { Sandbox } from '../../server/sandbox.js';
 import { admin } from '../support/admin.js';
 import { otherPartner, root } from '../support/partners.js';
+import { sendEnvelope } from '../support/envelopeRequest.js';
 import { sendApplyOtt } from '../support/snapRequest.js';
 import { createTestSandbox } from '../support/testSandbox.js';
 
@@ -32,10 +33,21 @@ describe('scenario selection', () => {
     expect(a.body.userResources[0].value).not.toBe(b.body.userResources[0].value);
   });
 
-  it('refuses an unknown scenario name with 4004900 and the names it knows, never a silent fallback', async () => {
+  it('refuses an unknown scenario name with 4004901 naming X-Mock-Scenario and the names it knows, never a silent fallback', async () => {
     const res = await sendApplyOtt(sandbox.app, 'demo-token-active', { headers: { 'X-Mock-Scenario': 'no-such-scenario' } });
-    expect(res.body.responseCode).toBe('4004900');
+    expect(res.body.responseCode).toBe('4004901');
+    expect(res.body.responseMessage).toBe(snapResponseMessage('invalidFieldFormat', 'X-Mock-Scenario'));
     expect(res.body.additionalInfo.debugMessage).toContain('ott-issued');
+  });
+
+  it('reports an unknown scenario name before any other failure, so a typo is never hidden', async () => {
+    const res = await sendApplyOtt(sandbox.app, 'demo-token-active', { key: otherPartner.privateKey, headers: { 'X-Mock-Scenario': 'ott-isued' } });
+    expect(res.body.responseMessage).toBe(snapResponseMessage('invalidFieldFormat', 'X-Mock-Scenario'));
+  });
+
+  it('refuses an unknown scenario name on the envelope with PARAM_ILLEGAL naming X-Mock-Scenario', async () => {
+    const res = await sendEnvelope(sandbox.app, { headers: { 'X-Mock-Scenario': 'no-such-scenario' } });
+    expect(res.body.response.body.resultInfo).toMatchObject({ resultCode: 'PARAM_ILLEGAL', resultMsg: expect.stringContaining('X-Mock-Scenario') });
   });
 
   it('still checks headers, signature and body before a scripted outcome', async () => {

@@ -57,6 +57,15 @@ describe('partner keys', () => {
     await sandbox.close();
   });
 
+  it('refuses a private key offered as a public key, so it never lands in the data file', async () => {
+    const sandbox = await createTestSandbox();
+    const privatePem = readFileSync(join(root, 'keys/demo-partner/private.pem'), 'utf8');
+    const res = await sandbox.handle({ method: 'POST', path: '/__admin/keys/partners', search: '', headers: {}, rawBody: JSON.stringify({ partnerId: 'leaky', publicKey: privatePem }) });
+    expect([res.status, JSON.parse(res.body).error.message]).toEqual([400, expect.stringContaining('is a private key')]);
+    expect(sandbox.deps.store.list('partners')).toEqual([]);
+    await sandbox.close();
+  });
+
   it('ships the demo partner as TEST-ONLY', () => {
     expect(readFileSync(join(root, 'keys/demo-partner/partner.json'), 'utf8')).toContain('TEST-ONLY');
     expect(demoPartner.partnerId).toMatch(/^\d{22}$/);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { sha256Hex } from '../../server/core/rsa.js';
 import request from 'supertest';
 import { snapCases, snapResponseMessage } from '../../server/protocols/snap/snapCases.js';
 import type { Sandbox } from '../../server/sandbox.js';
@@ -109,8 +110,31 @@ describe('SNAP request checks on Apply OTT', () => {
     const debug: string = res.body.additionalInfo.debugMessage;
     expect(debug).toContain(`POST:/rest/v1.1/qr/apply-ott:`);
     expect(debug).toContain(`:${testTimestamp}`);
-    expect(debug).toMatch(/Body SHA-256 \(minified\): [0-9a-f]{64}/);
+    expect(debug).toMatch(/Body SHA-256 \(as received\): [0-9a-f]{64}/);
     expect(debug).toContain(`partner ${demoPartner.partnerId}, key `);
+  });
+
+  it('shows the string to sign over the body as received and over its minified copy when they differ', async () => {
+    const pretty = JSON.stringify({ userResources: ['OTT'], additionalInfo: { accessToken: 'demo-token-active' } }, null, 2);
+    const res = await sendApplyOtt(sandbox.app, 'demo-token-active', { body: pretty, key: otherPartner.privateKey, headers: { 'X-Debug-Mode': 'true' } });
+    const debug: string = res.body.additionalInfo.debugMessage;
+    expect(debug).toContain(`Body SHA-256 (as received): ${sha256Hex(pretty)}`);
+    expect(debug).toContain(`Also tried over the minified body: "POST:/rest/v1.1/qr/apply-ott:${sha256Hex(JSON.stringify(JSON.parse(pretty)))}:${testTimestamp}"`);
+  });
+
+  it('accepts Content-Type in any letter case, as media types are case-insensitive', async () => {
+    const res = await sendApplyOtt(sandbox.app, 'demo-token-active', { headers: { 'Content-Type': 'Application/JSON; charset=UTF-8' } });
+    expect(res.body.responseCode).toBe('2004900');
+  });
+
+  it('answers a wrong method with an Allow header naming the one it takes', async () => {
+    const res = await sendApplyOtt(sandbox.app, 'demo-token-active', { method: 'PUT' });
+    expect([res.status, res.headers.allow]).toEqual([405, 'POST']);
+  });
+
+  it('takes X-Debug-Mode: TRUE in any letter case', async () => {
+    const res = await sendApplyOtt(sandbox.app, 'no-such-token', { headers: { 'X-Debug-Mode': 'TRUE' } });
+    expect(res.body.additionalInfo.debugMessage).toContain('no-such-token');
   });
 
   it("adds debugMessage with X-Debug-Mode: 1 and never without it", async () => {

@@ -48,6 +48,12 @@ describe('B2B access token', () => {
     expect(a.body.accessToken).not.toBe(b.body.accessToken);
   });
 
+  it('leaves X-EXTERNAL-ID alone: the token request has none, so a repeated one is no conflict', async () => {
+    const headers = { 'X-EXTERNAL-ID': 'token-ext-1' };
+    expect((await sendTokenRequest(sandbox.app, { headers })).body.responseCode).toBe('2007300');
+    expect((await sendTokenRequest(sandbox.app, { headers })).body.responseCode).toBe('2007300');
+  });
+
   it("answers the same at Bank Neo Commerce's path /open/bi/1.0.0/get/token", async () => {
     expect((await sendTokenRequest(sandbox.app, { path: bncTokenPath })).body.responseCode).toBe('2007300');
   });

@@ -67,7 +67,6 @@ describe('the OpenAPI document', () => {
   test('embeds the very schema Ajv compiled, without touching it', () => {
     const compiled = sandbox.deps.endpoints.get('applyOtt')!.validators.request.schema;
     expect(doc.components.schemas['applyOtt.request']).not.toBe(compiled);
-    expect(doc.components.schemas['fixtures.schema']).toBeUndefined();
     const clock = sandbox.deps.schemas.getSchema('admin.clock.json')!.schema as Record<string, unknown>;
     expect(clock.$id).toBe('admin.clock.json');
     expect(doc.components.schemas['admin.clock']).not.toHaveProperty('$id');
@@ -114,6 +113,14 @@ describe('the OpenAPI document', () => {
     const alias = operationAt('/open/bi/1.0.0/get/token', 'POST')!;
     expect(alias.operationId).toBe('b2bAccessToken_1');
     expect(alias.description).toContain('Alias of /v1.0/access-token/b2b');
+  });
+
+  test('describes the fixtures body from the fixtures schema, the collections, and the query filters', () => {
+    const create = operationAt('/__admin/fixtures/{collection}', 'POST')!;
+    const oneOf = (create.requestBody as any).content['application/json'].schema.oneOf as { $ref?: string }[];
+    expect(oneOf.map((s) => s.$ref).filter(Boolean)).toContain('#/components/schemas/fixtures.schema/definitions/journey');
+    expect(create.parameters.find((p) => p.name === 'collection')?.schema.enum).toEqual(['customers', 'customerTokens', 'cards', 'journeys', 'orders']);
+    expect(operationAt('/__admin/journal/count', 'GET')!.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(['endpoint', 'code']));
   });
 
   test('requires the B2B bearer token on Resend OTP only, as a security scheme', () => {

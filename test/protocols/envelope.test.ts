@@ -83,6 +83,11 @@ describe('the DANA Open API envelope', () => {
     expect(verifyRsaSha256(signed, res.body.signature, createPublicKey(danaPublicKeyPem))).toBe(true);
   });
 
+  it('reports the first failing field in declaration order: a malformed head before a missing body field', async () => {
+    const res = await sendEnvelope(sandbox.app, { raw: JSON.stringify({ request: { head: 'x', body: {} }, signature: 'x' }) });
+    expect(res.body.response.body.resultInfo).toMatchObject({ resultCode: 'PARAM_ILLEGAL', resultMsg: envelopeResultMsg('paramIllegal', 'request.head') });
+  });
+
   it('answers unreadable JSON with MSG_PARSE_ERROR and a head with nothing to echo', async () => {
     const res = await sendEnvelope(sandbox.app, { raw: '{"request":{"head":' });
     expect(res.status).toBe(200);

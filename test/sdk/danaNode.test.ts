@@ -30,46 +30,64 @@ async function failure(call: Promise<unknown>): Promise<ResponseError> {
   return error as ResponseError;
 }
 
+/** Two sandboxes, so each test can prove which path its request took: MSW's or HTTP's. */
+let inProcess: Sandbox;
 let sandbox: Sandbox;
 let url: string;
 const mswServer = setupServer();
 beforeAll(async () => {
   for (const name of ['X_PARTNER_ID', 'PRIVATE_KEY', 'PRIVATE_KEY_PATH', 'X_DEBUG', 'DANA_ENV', 'ENV']) delete process.env[name];
+  inProcess = await createSandbox({ inMemory: true, logLevel: 'silent' });
   sandbox = await createSandbox({ inMemory: true, logLevel: 'silent' });
   url = (await sandbox.listen(0)).url;
-  mswServer.use(...createDanaHandlers(sandbox));
+  mswServer.use(...createDanaHandlers(inProcess));
   mswServer.listen({ onUnhandledRequest: 'bypass' });
 });
 afterAll(async () => {
   mswServer.close();
+  await inProcess.close();
   await sandbox.close();
   process.env = savedEnv;
 });
 
+/** Runs the SDK call and checks that `expected`, and not the other sandbox, answered it. */
+async function answeredBy<T>(expected: () => Sandbox, call: () => Promise<T>): Promise<T> {
+  const count = (s: Sandbox) => s.control.journal().length;
+  const before = [count(inProcess), count(sandbox)];
+  const result = await call().then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+  const grew = [count(inProcess) - before[0], count(sandbox) - before[1]];
+  expect(grew).toEqual(expected() === inProcess ? [1, 0] : [0, 1]);
+  if ('error' in result) throw result.error;
+  return result.value;
+}
+
 describe.each([
-  ['in-process through MSW', (key?: string) => client(undefined, key)],
-  ['over HTTP', (key?: string) => client(url, key)],
-])('dana-node widgetApi.applyOTT %s', (_mode, makeClient) => {
+  ['in-process through MSW', (key?: string) => client(undefined, key), () => inProcess],
+  ['over HTTP', (key?: string) => client(url, key), () => sandbox],
+])('dana-node widgetApi.applyOTT %s', (_mode, makeClient, target) => {
   it('returns the OTT of an active customer token', async () => {
-    const res = await applyOtt(makeClient(), 'demo-token-active');
+    const res = await answeredBy(target, () => applyOtt(makeClient(), 'demo-token-active'));
     expect(res.responseCode).toBe('2004900');
     expect(res.userResources?.[0]).toEqual({ resourceType: 'OTT', value: expect.stringMatching(/^.{43}$/) });
   });
 
   it('throws ResponseError 401 with 4014904 for an unknown token', async () => {
-    const error = await failure(applyOtt(makeClient(), 'no-such-token'));
+    const error = await failure(answeredBy(target, () => applyOtt(makeClient(), 'no-such-token')));
     expect(error.status).toBe(401);
     expect(error.rawResponse).toEqual({ responseCode: '4014904', responseMessage: 'Customer Token Not Found' });
   });
 
   it('throws ResponseError 400 with 4004901 for an invalid userResources entry', async () => {
-    const error = await failure(applyOtt(makeClient(), 'demo-token-active', ['OTTasd!#$']));
+    const error = await failure(answeredBy(target, () => applyOtt(makeClient(), 'demo-token-active', ['OTTasd!#$'])));
     expect(error.status).toBe(400);
     expect(error.rawResponse).toEqual({ responseCode: '4004901', responseMessage: snapResponseMessage('invalidFieldFormat', 'userResources') });
   });
 
   it('throws ResponseError 401 with 4014900 when signed with a key the partner did not register', async () => {
-    const error = await failure(applyOtt(makeClient(privateKey('other-partner')), 'demo-token-active'));
+    const error = await failure(answeredBy(target, () => applyOtt(makeClient(privateKey('other-partner')), 'demo-token-active')));
     expect(error.status).toBe(401);
     expect(error.rawResponse).toEqual({ responseCode: '4014900', responseMessage: snapResponseMessage('unauthorized', 'Invalid Signature') });
   });

@@ -91,7 +91,7 @@ export function envelopeProtocol(options: EnvelopeOptions): Protocol {
      */
     admitRequest(exchange, deps) {
       const parsed = parseEnvelope(exchange.request.rawBody);
-      validateFields(exchange.endpoint.validators.request, parsed);
+      validateFields(exchange.endpoint.validators.request, parsed, exchange.verdicts, 'envelope');
       const envelope = parsed as Envelope<unknown>;
       const { head } = envelope.request;
       const partner = (exchange.partner = findPartner(head.clientId, deps));

@@ -49,6 +49,11 @@ function checkB2bToken(exchange: Exchange, partner: Partner, deps: SandboxDeps):
   if (Date.parse(token.expiresAt) <= exchange.receivedAt.getTime()) throw fail(`The B2B access token expired at ${token.expiresAt} (sandbox clock).`);
 }
 
+function declaresExternalId(endpoint: CompiledEndpoint): boolean {
+  const schema = endpoint.validators.headers?.schema as { properties?: Record<string, unknown> } | undefined;
+  return schema?.properties?.['x-external-id'] !== undefined;
+}
+
 function parseJsonBody(rawBody: string): unknown {
   try {
     return JSON.parse(rawBody);
@@ -68,7 +73,9 @@ export function snapProtocol(options: SnapOptions): Protocol {
     admitRequest(exchange, deps) {
       const { headers, method, path, search, rawBody } = exchange.request;
       const endpoint: CompiledEndpoint = exchange.endpoint;
-      if (endpoint.validators.headers) validateFields(endpoint.validators.headers, headers);
+      // Media types are case-insensitive (RFC 9110 8.3.1): Application/JSON is JSON.
+      const checked = { ...headers, 'content-type': headers['content-type']?.toLowerCase() };
+      if (endpoint.validators.headers) validateFields(endpoint.validators.headers, checked, exchange.verdicts, 'headers');
       checkClockSkew(exchange, deps);
       const partner = (exchange.partner = findPartner(exchange, options, deps));
       if (options.b2bToken) checkB2bToken(exchange, partner, deps);
@@ -79,8 +86,9 @@ export function snapProtocol(options: SnapOptions): Protocol {
       exchange.verdicts.signature = verdict;
       if (!verdict.valid) throw new SandboxError(commonCases.unauthorized, 'Invalid Signature', describeSignatureFailure(verdict));
       exchange.body = parseJsonBody(rawBody);
-      validateFields(endpoint.validators.request, exchange.body);
-      exchange.externalId = headers['x-external-id'];
+      validateFields(endpoint.validators.request, exchange.body, exchange.verdicts, 'body');
+      // The replay check covers endpoints whose headers include X-EXTERNAL-ID; an access-token request carries none.
+      if (declaresExternalId(endpoint)) exchange.externalId = headers['x-external-id'];
     },
 
     sealResponse(outcome, exchange, deps) {

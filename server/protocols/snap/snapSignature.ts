@@ -12,6 +12,8 @@ export interface SignatureVerdict {
   matched?: 'raw' | 'minified';
   stringToSign: string;
   bodySha256?: string;
+  /** When the body has whitespace: the string to sign over its minified copy, also accepted. */
+  minified?: { stringToSign: string; bodySha256: string };
   key: string;
 }
 
@@ -52,14 +54,16 @@ export function verifySnapSignature(parts: SignedParts, partner: Partner): Signa
       return { valid: true, matched, stringToSign, bodySha256: sha256Hex(body), key };
     }
   }
-  const stringToSign = asymmetricStringToSign(parts.method, parts.relativeUrl, minified, parts.timestamp);
-  return { valid: false, stringToSign, bodySha256: sha256Hex(minified), key };
+  const stringToSign = asymmetricStringToSign(parts.method, parts.relativeUrl, parts.rawBody, parts.timestamp);
+  const alternative = minified === parts.rawBody ? undefined : { stringToSign: asymmetricStringToSign(parts.method, parts.relativeUrl, minified, parts.timestamp), bodySha256: sha256Hex(minified) };
+  return { valid: false, stringToSign, bodySha256: sha256Hex(parts.rawBody), minified: alternative, key };
 }
 
 /** What X-Debug-Mode tells a partner whose signature failed. */
 export function describeSignatureFailure(verdict: SignatureVerdict): string {
-  const hash = verdict.bodySha256 ? ` Body SHA-256 (minified): ${verdict.bodySha256}.` : '';
-  return `X-SIGNATURE does not verify as Base64 RSA-SHA256 (PKCS#1 v1.5). String to sign computed by the sandbox: "${verdict.stringToSign}".${hash} Verified with ${verdict.key}.`;
+  const hash = verdict.bodySha256 ? ` Body SHA-256 (as received): ${verdict.bodySha256}.` : '';
+  const minified = verdict.minified ? ` Also tried over the minified body: "${verdict.minified.stringToSign}" (body SHA-256 ${verdict.minified.bodySha256}).` : '';
+  return `X-SIGNATURE does not verify as Base64 RSA-SHA256 (PKCS#1 v1.5). String to sign computed by the sandbox: "${verdict.stringToSign}".${hash}${minified} Verified with ${verdict.key}.`;
 }
 
 /**

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createPublicKey } from 'node:crypto';
+import { connect } from 'node:net';
+import { verifyRsaSha256 } from '../../server/core/rsa.js';
+import { extractRawMember } from '../../server/protocols/envelope/extractRawMember.js';
+import type { Sandbox } from '../../server/sandbox.js';
+import { admin } from '../support/admin.js';
+import { buildEnvelope, pushPath } from '../support/envelopeRequest.js';
+import { danaPublicKeyPem } from '../support/partners.js';
+import { sendApplyOtt } from '../support/snapRequest.js';
+import { createTestSandbox } from '../support/testSandbox.js';
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+  sandbox = await createTestSandbox();
+});
+afterAll(() => sandbox.close());
+
+/** Sends raw bytes over TCP and resolves with everything the server wrote back. */
+function sendRawHttp(url: string, text: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.end(text));
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk.toString()));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
+describe('a sandbox that is hard to break', () => {
+  it("answers a request Node refuses before Express (headers over 16 KB) in SNAP's envelope, saying why", async () => {
+    const { url } = await sandbox.listen(0);
+    const answer = await sendRawHttp(url, `POST /rest/v1.1/qr/apply-ott HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+    expect(answer.startsWith('HTTP/1.1 400')).toBe(true);
+    const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
+    expect(body).toMatchObject({ responseCode: '4000000', additionalInfo: { debugMessage: expect.stringContaining('16 KB') } });
+  });
+
+  it("answers in the path's own protocol when the pipeline itself fails, never with a crash", async () => {
+    const broken = await createTestSandbox();
+    broken.deps.store.put('clocks', 'clock', { offsetMs: Number.NaN });
+    const snap = await broken.handle({ method: 'POST', path: '/rest/v1.1/qr/apply-ott', search: '', headers: {}, rawBody: '{}' });
+    expect([snap.status, JSON.parse(snap.body).responseCode]).toEqual([500, '5000000']);
+    const envelope = await broken.handle({ method: 'POST', path: pushPath, search: '', headers: {}, rawBody: buildEnvelope() });
+    const parsed = JSON.parse(envelope.body);
+    expect([envelope.status, parsed.response.body.resultInfo.resultCode]).toEqual([200, 'SYSTEM_ERROR']);
+    expect(verifyRsaSha256(extractRawMember(envelope.body, 'response')!, parsed.signature, createPublicKey(danaPublicKeyPem))).toBe(true);
+    const control = await broken.handle({ method: 'GET', path: '/__admin/clock', search: '', headers: {}, rawBody: '' });
+    expect([control.status, JSON.parse(control.body).error.message]).toEqual([500, expect.stringContaining('failed unexpectedly')]);
+    await broken.close();
+  });
+
+  it('refuses a clock set to an instant that does not exist, and keeps answering', async () => {
+    const set = await admin(sandbox, 'POST', '/clock/set', { at: '2026-12-31T23:59:60Z' }, 'bad-clock');
+    const advance = await admin(sandbox, 'POST', '/clock/advance', { seconds: 1e300 }, 'bad-clock');
+    expect([set.status, advance.status]).toEqual([400, 400]);
+    expect(set.body.error.message).toContain('real instant');
+    const res = await sendApplyOtt(sandbox.app, 'demo-token-active', { headers: { 'X-Mock-Session': 'bad-clock' } });
+    expect(res.body.responseCode).toBe('2004900');
+  });
+
+  it('refuses to listen twice, so close() never leaves a second server behind', async () => {
+    const once = await createTestSandbox();
+    await once.listen(0);
+    await expect(once.listen(0)).rejects.toThrow('already listening');
+    await once.close();
+  });
+
+  it('refuses a control path with broken percent-encoding with 400', async () => {
+    const res = await admin(sandbox, 'DELETE', '/fixtures/orders/%E0%A4%A');
+    expect([res.status, res.body.error.message]).toEqual([400, expect.stringContaining('percent-encoding')]);
+  });
+});
