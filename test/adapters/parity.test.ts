@@ -32,19 +32,29 @@ const cases: [string, (token: string) => WireRequest][] = [
   ['wrong method (4054900)', () => ({ method: 'GET', path: '/rest/v1.1/qr/apply-ott', headers: {} })],
   ['b2bAccessToken success (2007300)', () => tokenWire()],
   ['b2bAccessToken bad signature (4017300)', () => tokenWire(otherPartner.privateKey)],
+  ['b2bAccessToken missing grantType (4007302)', () => tokenWire(undefined, '{}')],
   ['resendOtp without a B2B token (4018101)', () => resendOtpWire(undefined, 'p-9', 'parity-journey')],
   ['resendOtp within a minute of the last OTP (4038113)', (token) => resendOtpWire(token, 'p-10', 'parity-journey')],
   ['resendOtp unknown card (4018104)', (token) => resendOtpWire(token, 'p-11', 'parity-journey', 'no-such-card')],
+  ['resendOtp OTP sent (2008100)', (token) => resendOtpWire(token, 'p-12', 'parity-ready')],
+  ['resendOtp journey past ten minutes (4038115)', (token) => resendOtpWire(token, 'p-13', 'parity-old')],
   ['pushNotificationUser success', () => pushWire('m-1')],
   ['pushNotificationUser bad signature', () => pushWire('m-2', { key: otherPartner.privateKey })],
   ['pushNotificationUser unknown order', () => pushWire('m-3', { acquirementId: 'no-such-order' })],
   ['pushNotificationUser unparsable', () => pushWire('m-4', { raw: '{"request":' })],
+  ['pushNotificationUser wrong clientSecret (OAUTH_FAILED)', () => pushWire('m-6', { head: { clientSecret: 'wrong' } })],
+  ['pushNotificationUser missing accessToken (PARAM_MISSING)', () => pushWire('m-7', { head: { accessToken: undefined } })],
+  ['pushNotificationUser second push (MORE_THAN_ONCE_INVOKE)', () => pushWire('m-8')],
   ['unknown Open API path (NO_INTERFACE_DEF)', () => ({ ...pushWire('m-5'), path: '/v1/payments/nothing' })],
 ];
 
 /** Runs every case in order against a fresh, identically seeded sandbox. */
 async function runAll(sandbox: Sandbox, send: Send): Promise<WireResponse[]> {
-  sandbox.control.createFixtures('journeys', { journeyId: 'parity-journey', orderId: 'order-parity-journey', bankCardToken: 'demo-card-active' });
+  sandbox.control.createFixtures('journeys', [
+    { journeyId: 'parity-journey', orderId: 'order-parity-journey', bankCardToken: 'demo-card-active' },
+    { journeyId: 'parity-ready', orderId: 'order-parity-ready', bankCardToken: 'demo-card-active', createdAt: '2026-11-22T09:55:00+07:00' },
+    { journeyId: 'parity-old', orderId: 'order-parity-old', bankCardToken: 'demo-card-active', createdAt: '2026-11-22T09:45:00+07:00' },
+  ]);
   const out: WireResponse[] = [];
   let token = '';
   for (const [name, build] of cases) {
@@ -95,6 +105,6 @@ describe('HTTP and MSW parity', () => {
 
   it('exercises a success and errors on every endpoint', () => {
     const codes = http.map((r) => /"(?:responseCode|resultCode)":"([^"]+)"/.exec(r.body)?.[1]);
-    expect(codes).toEqual(expect.arrayContaining(['2004900', '4014904', '4004901', '4004902', '4014900', '4004900', '4094900', '4034905', '4040002', '4054900', '2007300', '4017300', '4018101', '4038113', '4018104', 'SUCCESS', 'INVALID_SIGNATURE', 'INVALID_TRANS_ID', 'MSG_PARSE_ERROR', 'NO_INTERFACE_DEF']));
+    expect(codes).toEqual(expect.arrayContaining(['2004900', '4014904', '4004901', '4004902', '4014900', '4004900', '4094900', '4034905', '4040002', '4054900', '2007300', '4017300', '4018101', '4038113', '4018104', 'SUCCESS', 'INVALID_SIGNATURE', 'INVALID_TRANS_ID', 'MSG_PARSE_ERROR', 'NO_INTERFACE_DEF', '4007302', '2008100', '4038115', 'OAUTH_FAILED', 'PARAM_MISSING', 'MORE_THAN_ONCE_INVOKE']));
   });
 });

@@ -30,9 +30,9 @@ export function applyOttWire(token: string, externalId: string, extra: { body?: 
   return snapWire('/rest/v1.1/qr/apply-ott', body, { 'x-external-id': externalId, 'authorization-customer': `Bearer ${token}`, 'x-device-id': 'parity', ...extra.headers }, extra.key);
 }
 
-export function tokenWire(key?: KeyObject): WireRequest {
+export function tokenWire(key?: KeyObject, body = '{"grantType":"client_credentials"}'): WireRequest {
   const headers = { 'content-type': 'application/json', 'x-timestamp': testTimestamp, 'x-client-key': demoPartner.partnerId, 'x-signature': signAccessToken(demoPartner.partnerId, testTimestamp, key) };
-  return { method: 'POST', path: '/v1.0/access-token/b2b', headers, body: '{"grantType":"client_credentials"}' };
+  return { method: 'POST', path: '/v1.0/access-token/b2b', headers, body };
 }
 
 export function resendOtpWire(token: string | undefined, externalId: string, journeyId: string, bankCardToken = 'demo-card-active'): WireRequest {
@@ -41,7 +41,7 @@ export function resendOtpWire(token: string | undefined, externalId: string, jou
   return snapWire('/open/bi/private/v1.0/otp', body, headers);
 }
 
-export function pushWire(reqMsgId: string, extra: { acquirementId?: string; key?: KeyObject; raw?: string } = {}): WireRequest {
-  const body = extra.raw ?? buildEnvelope({ head: pushHead({ reqMsgId }), body: pushBody(extra.acquirementId), key: extra.key });
+export function pushWire(reqMsgId: string, extra: { acquirementId?: string; key?: KeyObject; raw?: string; head?: Record<string, unknown> } = {}): WireRequest {
+  const body = extra.raw ?? buildEnvelope({ head: pushHead({ reqMsgId, ...extra.head }), body: pushBody(extra.acquirementId), key: extra.key });
   return { method: 'POST', path: '/v1/payments/pushNotificationUser', headers: { 'content-type': 'application/json' }, body };
 }
