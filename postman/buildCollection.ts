@@ -7,7 +7,7 @@ import { findPackageRoot } from '../server/packageRoot.js';
 import type { PostmanCollection, PostmanEnvironment, PostmanEvent, PostmanFolder, PostmanItem } from './postmanTypes.js';
 
 /** What an item's test asserts: the wire code (SNAP responseCode or envelope resultCode) and HTTP status. */
-type Expectation = { kind: 'snap' | 'envelope'; code: string; status: number } | { kind: 'admin'; status: number } | { kind: 'empty-response' | 'malformed-json' };
+type Expectation = { kind: 'snap' | 'envelope'; code: string; status: number } | { kind: 'admin'; status: number } | { kind: 'empty-response' | 'malformed-json' | 'connection-reset' };
 
 interface Draft {
   method?: string;
@@ -50,6 +50,8 @@ function testLines(expect: Expectation): string[] {
       return [`pm.test('HTTP ${expect.status}', function () {`, `  pm.response.to.have.status(${expect.status});`, '});'];
     case 'empty-response':
       return ["pm.test('HTTP 200 with an empty body', function () {", '  pm.response.to.have.status(200);', "  pm.expect(pm.response.text()).to.eql('');", '});'];
+    case 'connection-reset':
+      return ['// No response arrives: the request itself errors ("socket hang up").'];
     case 'malformed-json':
       return ["pm.test('HTTP 200 with a body that is not JSON', function () {", '  pm.response.to.have.status(200);', '  pm.expect(function () { JSON.parse(pm.response.text()); }).to.throw();', '});'];
   }
@@ -115,6 +117,8 @@ const pushDraft = (head: Record<string, unknown> = {}, body: Record<string, unkn
   },
 });
 
+const faultDraft = (fault: string): Draft => ({ ...applyOttDraft(), headers: { ...applyOttDraft().headers, 'X-Mock-Scenario': fault } });
+
 const adminDraft = (method: string, path: string, body?: unknown): Draft => ({ method, path: `/__admin${path}`, body, headers: body === undefined ? { 'Content-Type': undefined } : {} });
 
 const spoilSnapSignature = ['// After the collection signed it: replace X-SIGNATURE to see the gateway refuse it.', `pm.request.headers.upsert({ key: 'X-SIGNATURE', value: '${spoiledSignature}' });`];
@@ -172,8 +176,14 @@ export function buildCollection(deps: SandboxDeps): PostmanCollection {
         }),
         makeItem('Unknown partner (sent unsigned)', applyOttDraft(undefined, undefined, { 'X-PARTNER-ID': 'no-such-partner' }), snapExpect('4014900')),
         ...scenarioItems('applyOtt', applyOttDraft(), deps),
-        makeItem('Fault empty-response', { ...applyOttDraft(), headers: { ...applyOttDraft().headers, 'X-Mock-Scenario': 'empty-response' } }, { kind: 'empty-response' }, { description: 'scenarios/faults.json; timeout and connection-reset work the same way on any request.' }),
-        makeItem('Fault malformed-json', { ...applyOttDraft(), headers: { ...applyOttDraft().headers, 'X-Mock-Scenario': 'malformed-json' } }, { kind: 'malformed-json' }),
+        makeItem('Fault empty-response', faultDraft('empty-response'), { kind: 'empty-response' }, { description: 'scenarios/faults.json: these faults work the same way on any request of any endpoint.' }),
+        makeItem('Fault malformed-json', faultDraft('malformed-json'), { kind: 'malformed-json' }),
+        makeItem('Fault timeout', faultDraft('timeout'), snapExpect('2004900'), {
+          description: "Answers only after --timeout-delay (default 10 s, past DANA's 8 s expected timeout): the OTT was issued, as by a slow DANA. Set Postman's request timeout below it to see your client give up.",
+        }),
+        makeItem('Fault connection-reset', faultDraft('connection-reset'), { kind: 'connection-reset' }, {
+          description: 'The connection is dropped with no answer: Postman shows "socket hang up". newman would count that as a failure, so `npm test` leaves this one request out.',
+        }),
       ],
     },
     {

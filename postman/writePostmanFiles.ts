@@ -7,7 +7,7 @@ import { findPackageRoot } from '../server/packageRoot.js';
 import { createSandbox } from '../server/sandbox.js';
 import { buildCollection, buildEnvironment } from './buildCollection.js';
 import type { PostmanCollection, PostmanItem } from './postmanTypes.js';
-import { describeFailures, runCollection } from './runCollection.js';
+import { describeFailures, runCollection, runnableCollection } from './runCollection.js';
 
 export const collectionFile = join(findPackageRoot(), 'postman', 'dana-mock.postman_collection.json');
 export const environmentFile = join(findPackageRoot(), 'postman', 'dana-mock.postman_environment.json');
@@ -28,14 +28,15 @@ export function finalExecutions(summary: NewmanRunSummary): NewmanRunExecution[]
  * Refuses to write anything if one item's tests fail.
  */
 export async function buildCollectionWithExamples(): Promise<PostmanCollection> {
-  const sandbox = await createSandbox({ inMemory: true, logLevel: 'silent', realNow: () => Date.parse('2026-11-22T10:00:00+07:00'), ids: createSequentialIds('postman') });
+  // A short timeout fault, so building the examples waits a moment rather than DANA's 8 s and more.
+  const sandbox = await createSandbox({ inMemory: true, logLevel: 'silent', realNow: () => Date.parse('2026-11-22T10:00:00+07:00'), ids: createSequentialIds('postman'), timeoutDelayMs: 100 });
   try {
     const { url } = await sandbox.listen(0);
     const collection = buildCollection(sandbox.deps);
     const summary = await runCollection(collection, buildEnvironment(), url);
     const failures = describeFailures(summary);
     if (failures.length > 0) throw new Error(`The collection fails against a fresh sandbox:\n${failures.join('\n')}`);
-    const items: PostmanItem[] = collection.item.flatMap((folder) => folder.item);
+    const items: PostmanItem[] = runnableCollection(collection).item.flatMap((folder) => folder.item);
     const executions = finalExecutions(summary);
     if (executions.length !== items.length) throw new Error(`newman answered ${executions.length} of ${items.length} items`);
     items.forEach((item, i) => {

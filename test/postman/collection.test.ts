@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { NewmanRunSummary } from 'newman';
 import { buildCollection, buildEnvironment } from '../../postman/buildCollection.js';
 import type { PostmanCollection, PostmanEnvironment, PostmanItem } from '../../postman/postmanTypes.js';
-import { describeFailures, runCollection } from '../../postman/runCollection.js';
+import { describeFailures, runCollection, runnableCollection } from '../../postman/runCollection.js';
 import { collectionFile, environmentFile, finalExecutions } from '../../postman/writePostmanFiles.js';
 import type { Sandbox } from '../../server/sandbox.js';
 import { createTestSandbox } from '../support/testSandbox.js';
@@ -11,6 +11,7 @@ import { createTestSandbox } from '../support/testSandbox.js';
 const committed: PostmanCollection = JSON.parse(readFileSync(collectionFile, 'utf8'));
 const environment: PostmanEnvironment = JSON.parse(readFileSync(environmentFile, 'utf8'));
 const itemsOf = (collection: PostmanCollection): PostmanItem[] => collection.item.flatMap((folder) => folder.item);
+const runnableItems = () => itemsOf(runnableCollection(committed));
 const withoutExamples = (collection: PostmanCollection) => ({ ...collection, item: collection.item.map((f) => ({ ...f, item: f.item.map((i) => ({ ...i, response: [] })) })) });
 const headerOf = (item: PostmanItem, key: string) => item.request.header.find((h) => h.key === key)?.value;
 
@@ -19,7 +20,8 @@ let url: string;
 let summary: NewmanRunSummary;
 
 beforeAll(async () => {
-  sandbox = await createTestSandbox();
+  // The timeout fault's item then waits 100 ms, not DANA's 8 s and more.
+  sandbox = await createTestSandbox({ timeoutDelayMs: 100 });
   url = (await sandbox.listen(0)).url;
   summary = await runCollection(committed, environment, url);
 }, 60_000);
@@ -28,14 +30,14 @@ afterAll(() => sandbox.close());
 describe('the Postman collection', () => {
   test('runs green with newman against a fresh sandbox, every request signed by the collection itself', () => {
     expect(describeFailures(summary)).toEqual([]);
-    expect(finalExecutions(summary)).toHaveLength(itemsOf(committed).length);
+    expect(finalExecutions(summary)).toHaveLength(runnableItems().length);
   });
 
   test('asserts a response code in every item', () => {
     const assertions = summary.run.executions.flatMap((e) => e.assertions ?? []);
     const asserted = new Set(summary.run.executions.filter((e) => (e.assertions ?? []).length > 0).map((e) => e.item.name));
-    expect(itemsOf(committed).filter((item) => !asserted.has(item.name))).toEqual([]);
-    expect(assertions.length).toBeGreaterThanOrEqual(itemsOf(committed).length);
+    expect(runnableItems().filter((item) => !asserted.has(item.name))).toEqual([]);
+    expect(assertions.length).toBeGreaterThanOrEqual(runnableItems().length);
   });
 
   test('fails the run when an example answers other than its test expects', async () => {
@@ -64,14 +66,21 @@ describe('the Postman collection', () => {
     }
   });
 
-  test('keeps a saved example for every item, answering what its test expects', () => {
-    for (const item of itemsOf(committed)) {
+  test('keeps a saved example for every item newman runs, answering what its test expects', () => {
+    for (const item of runnableItems()) {
       const tests = item.event!.find((e) => e.listen === 'test')!.script.exec.join('\n');
       const [example] = item.response;
       expect([item.name, example?.code]).toEqual([item.name, Number(/have\.status\((\d+)\)/.exec(tests)![1])]);
       const code = /to\.eql\('([A-Z_0-9]+)'\)/.exec(tests)?.[1];
       if (code) expect([item.name, example.body]).toEqual([item.name, expect.stringContaining(`"${code}"`)]);
     }
+  });
+
+  test('shows every fault to people, and leaves only the dropped connection out of the newman run', () => {
+    const faults = itemsOf(committed).map((i) => headerOf(i, 'X-Mock-Scenario')).filter((name) => sandbox.deps.scenarios.find('applyOtt', name ?? '')?.fault);
+    expect(faults.sort()).toEqual(['connection-reset', 'empty-response', 'malformed-json', 'timeout']);
+    expect(itemsOf(committed).length - runnableItems().length).toBe(1);
+    expect(runnableItems().some((i) => headerOf(i, 'X-Mock-Scenario') === 'connection-reset')).toBe(false);
   });
 
   test('needs the signing helper: with it switched off, signed requests are refused', async () => {
