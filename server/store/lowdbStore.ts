@@ -89,12 +89,12 @@ export async function openLowdbStore(options: LowdbStoreOptions = {}): Promise<S
 
   return {
     get(c, id, scope) {
-      const layers = visible(c, table(c), scope);
-      for (let i = layers.length - 1; i >= 0; i--) {
-        const value = own(layers[i], id);
-        if (value !== undefined) return value;
+      const t = table(c);
+      if (scope !== undefined) {
+        const value = own(own(t, scope), id);
+        if (value !== undefined || scopedOnly.has(c)) return value;
       }
-      return undefined;
+      return own(own(t, globalScope), id);
     },
     put(c, id, value, scope = globalScope) {
       const t = writableTable(c);
