@@ -51,6 +51,19 @@ describe('a sandbox that is hard to break', () => {
     await broken.close();
   });
 
+  it("turns a failure inside an endpoint into its protocol's general error, and journals it", async () => {
+    const failing = await createTestSandbox();
+    const list = failing.deps.store.list.bind(failing.deps.store);
+    failing.deps.store.list = ((collection: string, scope?: string) => {
+      if (collection === 'notifications') throw new Error('disk on fire');
+      return list(collection as never, scope);
+    }) as typeof failing.deps.store.list;
+    const res = await failing.handle({ method: 'POST', path: pushPath, search: '', headers: { 'content-type': 'application/json' }, rawBody: buildEnvelope() });
+    expect([res.status, JSON.parse(res.body).response.body.resultInfo]).toEqual([200, expect.objectContaining({ resultStatus: 'U', resultCode: 'SYSTEM_ERROR' })]);
+    expect(failing.control.journal().at(-1)).toMatchObject({ code: 'SYSTEM_ERROR', debug: expect.stringContaining('failed unexpectedly') });
+    await failing.close();
+  });
+
   it('refuses a clock set to an instant that does not exist, and keeps answering', async () => {
     const set = await admin(sandbox, 'POST', '/clock/set', { at: '2026-12-31T23:59:60Z' }, 'bad-clock');
     const advance = await admin(sandbox, 'POST', '/clock/advance', { seconds: 1e300 }, 'bad-clock');
