@@ -55,7 +55,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   if (config.partnersFile) loadPartnersFile(config.partnersFile).forEach((p) => partners.register(p));
   const dana = loadDanaKeys(config.keysDir);
   const fixtures = loadFixturesFile(config.fixturesFile, ajv);
-  const store = await openLowdbStore({ file: config.inMemory ? undefined : config.dataFile });
+  const store = await openLowdbStore({ file: config.inMemory ? undefined : config.dataFile, logger });
   store.list('partners').forEach((record) => partners.register(createPartner(record, `${config.dataFile} (registered partner)`)));
   const clock = new Clock(store, realNow);
   seedFixtures(store, fixtures, clock.now());

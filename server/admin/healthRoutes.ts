@@ -5,13 +5,17 @@ export const healthRoutes: AdminRoute[] = [
     method: 'GET',
     path: '/health',
     summary: 'Readiness: 200 once the sandbox answers requests.',
-    handle: (_request, deps) =>
-      ok({
+    handle: (_request, deps) => {
+      const writes = deps.store.writeStatus();
+      return ok({
         status: 'ok',
         endpoints: deps.endpoints.list().map((e) => ({ id: e.id, method: e.method, paths: e.paths })),
         partners: deps.partners.list().map((p) => p.partnerId),
         clock: deps.clock.now().toISOString(),
         dataFile: deps.config.inMemory ? null : deps.config.dataFile,
-      }),
+        // The sandbox keeps answering from memory when its data file cannot be written; this says so.
+        dataFileWrites: { ok: writes.ok, lastFailure: writes.lastFailure ?? null },
+      });
+    },
   },
 ];

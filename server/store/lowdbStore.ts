@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Low, Memory } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
+import type { Logger } from '../core/logger.js';
 import type { CollectionName, Collections } from './entities.js';
-import type { Store } from './store.js';
+import type { Store, WriteStatus } from './store.js';
 
 type Table<T> = Record<string, Record<string, T>>;
 interface Data {
@@ -46,11 +48,13 @@ export interface LowdbStoreOptions {
    * stretches the delay to ten times its last write, keeping writes under a tenth of the time.
    */
   flushDelayMs?: number;
+  /** Where a failed write of the data file is reported (it never throws: the state stays in memory). */
+  logger?: Logger;
 }
 
 /** The only lowdb user: a Store on a JSON file (atomic writes by steno) or in memory. */
 export async function openLowdbStore(options: LowdbStoreOptions = {}): Promise<Store> {
-  const { file, flushDelayMs = 50 } = options;
+  const { file, flushDelayMs = 50, logger } = options;
   if (file) mkdirSync(dirname(file), { recursive: true });
   const db = new Low<Data>(file ? new JSONFile<Data>(file) : new Memory<Data>(), emptyData());
   try {
@@ -66,13 +70,34 @@ export async function openLowdbStore(options: LowdbStoreOptions = {}): Promise<S
   let timer: NodeJS.Timeout | undefined;
   let pending: Promise<void> = Promise.resolve();
   let lastWriteMs = 0;
+  const status: WriteStatus = { ok: true };
 
+  // The folder can vanish under a running sandbox (a test's temp folder, a cleaned .data): make it again.
+  const writeFile = async () => {
+    try {
+      await db.write();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      await mkdir(dirname(file as string), { recursive: true });
+      await db.write();
+    }
+  };
+  // Never rejects: a failed write is logged and retried on the next change or flush, and lowdb writes
+  // the whole state each time, so nothing changed meanwhile is lost once writing works again.
   const write = () => {
     timer = undefined;
     pending = pending.then(async () => {
       const started = performance.now();
-      await db.write();
-      lastWriteMs = performance.now() - started;
+      try {
+        await writeFile();
+        lastWriteMs = performance.now() - started;
+        status.ok = true;
+      } catch (error) {
+        const reason = (error as Error)?.message ?? String(error);
+        status.ok = false;
+        status.lastFailure = { file: file as string, at: new Date().toISOString(), reason };
+        logger?.error('cannot write the data file; the state is kept in memory and written on the next change or flush', { file, reason });
+      }
     });
     return pending;
   };
@@ -123,9 +148,10 @@ export async function openLowdbStore(options: LowdbStoreOptions = {}): Promise<S
       changed();
     },
     async flush() {
-      if (!timer) return pending;
-      clearTimeout(timer);
+      if (timer) clearTimeout(timer);
+      else if (status.ok) return pending;
       await write();
     },
+    writeStatus: () => ({ ...status }),
   };
 }

@@ -13,6 +13,14 @@ export interface Store {
   list<C extends CollectionName>(collection: C, scope?: string): Collections[C][];
   /** Forget one session's entries, or with no scope, everything. */
   clear(scope?: string): void;
-  /** Wait until every change so far is on disk. */
+  /** Wait until every change so far is on disk, or its write failed (then see writeStatus; it never rejects). */
   flush(): Promise<void>;
+  /** Whether the last write of the data file worked, and the last one that failed. */
+  writeStatus(): WriteStatus;
+}
+
+export interface WriteStatus {
+  /** False from a failed write until one succeeds; always true in memory. */
+  ok: boolean;
+  lastFailure?: { file: string; at: string; reason: string };
 }
