@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
-import { Journal, type JournalEntry } from '../../server/core/journal.js';
+import { Journal, journalBodyCap, type JournalEntry } from '../../server/core/journal.js';
 import { admin } from '../support/admin.js';
 import { otherPartner } from '../support/partners.js';
 import { sendApplyOtt } from '../support/snapRequest.js';
@@ -51,5 +52,39 @@ describe('journal', () => {
     for (let i = 0; i < 4; i++) await sendApplyOtt(sandbox.app, 'demo-token-active');
     expect(sandbox.control.journal()).toHaveLength(2);
     await sandbox.close();
+  });
+
+  it('keeps a request body over 64 KiB as its first 64 KiB, marked truncated with its full length and SHA-256', async () => {
+    const sandbox = await createTestSandbox();
+    const raw = JSON.stringify({ userResources: ['OTT'], additionalInfo: { accessToken: 'demo-token-active', padding: 'x'.repeat(300_000) } });
+    await sendApplyOtt(sandbox.app, 'demo-token-active', { body: raw });
+    const [entry] = sandbox.control.journal();
+    expect(entry.request.rawBody).toBe(raw.slice(0, journalBodyCap));
+    expect(entry.request.rawBodyTruncated).toEqual({ truncated: true, bytes: Buffer.byteLength(raw), sha256: createHash('sha256').update(raw).digest('hex') });
+    expect(entry.response.bodyTruncated).toBeUndefined();
+    await sandbox.close();
+  });
+
+  it('keeps small request and response bodies whole, with no truncation marker', async () => {
+    const sandbox = await createTestSandbox();
+    const response = await sendApplyOtt(sandbox.app, 'demo-token-active');
+    const [entry] = sandbox.control.journal();
+    expect(JSON.parse(entry.request.rawBody)).toEqual({ userResources: ['OTT'], additionalInfo: { accessToken: 'demo-token-active' } });
+    expect(entry.response.body).toBe(response.text);
+    expect(entry.request).not.toHaveProperty('rawBodyTruncated');
+    expect(entry.response).not.toHaveProperty('bodyTruncated');
+    await sandbox.close();
+  });
+
+  it('cuts a long response body too, on a whole character, and keeps a body of exactly the cap whole', () => {
+    const journal = new Journal(2, 10);
+    const long = 'abcdefghi\u00e9\u00e9';
+    journal.record({ ...entry('long'), response: { status: 200, headers: {}, body: long } });
+    journal.record({ ...entry('fits'), request: { ...entry('fits').request, rawBody: '0123456789' } });
+    const [cut, fits] = journal.list();
+    expect(cut.response.body).toBe('abcdefghi');
+    expect(cut.response.bodyTruncated).toEqual({ truncated: true, bytes: 13, sha256: createHash('sha256').update(long).digest('hex') });
+    expect(fits.request.rawBody).toBe('0123456789');
+    expect(fits.request.rawBodyTruncated).toBeUndefined();
   });
 });

@@ -8,7 +8,9 @@ import { createTestSandbox } from '../support/testSandbox.js';
 const tempDataFile = () => join(mkdtempSync(join(tmpdir(), 'dana-mock-write-')), 'nested', 'dana-mock.json');
 const customersIn = (file: string) => Object.values(JSON.parse(readFileSync(file, 'utf8')).collections.customers['']).map((c) => (c as { id: string }).id);
 
-afterEach(() => jest.restoreAllMocks());
+afterEach(() => {
+  jest.restoreAllMocks();
+});
 
 describe('data file write failures', () => {
   it('recreates a removed data folder on the next write and writes the fixture there', async () => {
