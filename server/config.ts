@@ -7,8 +7,9 @@ import { findPackageRoot } from './packageRoot.js';
 export interface SandboxConfig {
   port: number;
   host: string;
-  /** The lowdb data file; ignored when `inMemory`. */
+  /** The lowdb data file, absolute; ignored when `inMemory`. */
   dataFile: string;
+  /** Keep no data file. The CLI defaults to false, createSandbox() to true unless given a dataFile. */
   inMemory: boolean;
   keysDir: string;
   /** Extra partners (`{ "partners": [...] }`), registered after those in keysDir. */
@@ -36,12 +37,16 @@ export interface SandboxConfig {
   baseUrls: string[];
 }
 
-/** Defaults relative to the package, so `npx dana-mock` works from any folder. */
-export function defaultConfig(root: string = findPackageRoot()): SandboxConfig {
+/**
+ * The CLI's defaults. What dana-mock ships (keys, fixtures, schemas, scenarios) is found relative to the
+ * package, so `npx dana-mock` works from any folder; the data file is the user's, relative to the current
+ * folder, so an installed package never writes into node_modules.
+ */
+export function defaultConfig(root: string = findPackageRoot(), cwd: string = process.cwd()): SandboxConfig {
   return {
     port: 4010,
     host: '127.0.0.1',
-    dataFile: join(root, '.data', 'dana-mock.json'),
+    dataFile: resolve(cwd, '.data', 'dana-mock.json'),
     inMemory: false,
     keysDir: join(root, 'keys'),
     fixturesFile: join(root, 'scenarios', 'fixtures.json'),
@@ -62,7 +67,7 @@ export function defaultConfig(root: string = findPackageRoot()): SandboxConfig {
 const usage = `Usage: dana-mock [options]
   --port <n>             port to listen on (env PORT; default 4010; 0 = any free port)
   --host <addr>          address to bind (env HOST; default 127.0.0.1)
-  --data <file>          data file (env DANA_MOCK_DATA; default .data/dana-mock.json)
+  --data <file>          data file (env DANA_MOCK_DATA; default .data/dana-mock.json in the current folder)
   --in-memory            keep no data file (throw-away runs)
   --keys <dir>           key folder (default keys/)
   --partners <file>      extra partners file

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     `  URL                   ${url}`,
     `  Demo partner          ${demo?.partnerId ?? '(none)'}  private key: ${where(config.keysDir)}/demo-partner/private.pem`,
     `  Keys                  ${where(config.keysDir)}/  (DANA's public key: ${url}/__admin/keys/dana)`,
-    `  Data                  ${config.inMemory ? 'in memory (--in-memory): nothing is kept' : where(config.dataFile)}`,
+    `  Data                  ${sandbox.config.inMemory ? 'in memory (--in-memory): nothing is kept' : sandbox.config.dataFile}`,
     `  Fixtures              ${where(config.fixturesFile)}`,
     ...sandbox.deps.endpoints.list().map((e) => `  ${e.id.padEnd(22)}${e.method} ${e.paths.join(' | ')}`),
     `  Health                GET ${url}/__admin/health`,

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { resolve } from 'node:path';
 import type { Express } from 'express';
 import { createExpressApp, listen } from './adapters/express.js';
 import { adminPrefix, createAdminHandler } from './admin/handleAdminRequest.js';
@@ -20,7 +21,10 @@ import { ScenarioBook } from './scenarios/ScenarioBook.js';
 import { loadFixturesFile, seedFixtures } from './store/fixtures.js';
 import { openLowdbStore } from './store/lowdbStore.js';
 
-/** Options of createSandbox: any config field, plus test seams for time and ids. */
+/**
+ * Options of createSandbox: any config field, plus test seams for time and ids. Without `dataFile` (or
+ * `inMemory: false`) the sandbox keeps no data file, so test runs and parallel workers never share state.
+ */
 export interface SandboxOptions extends Partial<SandboxConfig> {
   /** The real time source under the sandbox clock (tests pass a fixed one). */
   realNow?: () => number;
@@ -45,8 +49,16 @@ export interface Sandbox {
 
 /** Builds a sandbox from options; every key, schema and fixture is loaded and checked here, once. */
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const { realNow, ids, ...overrides } = options;
-  const config: SandboxConfig = { ...defaultConfig(), ...overrides };
+  const { realNow, ids, ...given } = options;
+  // An option passed as undefined means "not given", never "unset the default".
+  const overrides = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) as Partial<SandboxConfig>;
+  const defaults = defaultConfig();
+  const config: SandboxConfig = {
+    ...defaults,
+    ...overrides,
+    inMemory: overrides.inMemory ?? overrides.dataFile === undefined,
+    dataFile: resolve(overrides.dataFile ?? defaults.dataFile),
+  };
   const logger = createLogger(config.logLevel);
   const ajv = createSchemaRegistry(config.schemasDir);
   const endpointTable = new EndpointTable(endpoints, ajv, config.schemasDir);
