@@ -27,8 +27,8 @@ export interface SandboxConfig {
   signingHelper: boolean;
   /** How long a `timeout` scenario waits before answering. */
   timeoutDelayMs: number;
-  /** Default OTTs one customer may get per sandbox minute before 4294900. */
-  ottLimitPerMinute: number;
+  /** OTTs one customer may get per sandbox minute before 4294900, for customers whose fixture sets none; undefined = no limit. */
+  ottLimitPerMinute?: number;
   /** Lifetime of an OTT (undocumented by DANA; chosen here). */
   ottTtlSeconds: number;
   /** Lifetime of a B2B access token: SNAP's expiresIn "900". */
@@ -57,7 +57,6 @@ export function defaultConfig(root: string = findPackageRoot(), cwd: string = pr
     logLevel: 'warn',
     signingHelper: true,
     timeoutDelayMs: 10_000,
-    ottLimitPerMinute: 30,
     ottTtlSeconds: 600,
     b2bTokenTtlSeconds: 900,
     baseUrls: [],
@@ -77,6 +76,8 @@ const usage = `Usage: dana-mock [options]
   --journal-limit <n>    journal entries kept (default 1000)
   --no-signing-helper    switch off the /__admin signing helper
   --timeout-delay <ms>   delay of the timeout scenario (default 10000)
+  --ott-limit <n>        Apply OTT answers 4294900 past n OTTs per customer per sandbox minute, for
+                         customers whose fixture sets no ottLimitPerMinute (default: no limit)
   --log-level <level>    debug | info | warn | error | silent (env LOG_LEVEL; default warn)
   --help                 this text`;
 
@@ -98,6 +99,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, base: Sandbox
       'journal-limit': { type: 'string' },
       'signing-helper': { type: 'boolean' },
       'timeout-delay': { type: 'string' },
+      'ott-limit': { type: 'string' },
       'log-level': { type: 'string' },
       help: { type: 'boolean' },
     },
@@ -125,6 +127,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, base: Sandbox
     journalLimit: int('journal-limit', values['journal-limit'], base.journalLimit),
     signingHelper: values['signing-helper'] ?? base.signingHelper,
     timeoutDelayMs: int('timeout-delay', values['timeout-delay'], base.timeoutDelayMs),
+    ottLimitPerMinute: values['ott-limit'] === undefined ? base.ottLimitPerMinute : int('ott-limit', values['ott-limit'], 0),
     logLevel,
     help: values.help ?? false,
   };

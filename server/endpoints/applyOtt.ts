@@ -11,9 +11,14 @@ interface ApplyOttBody {
   additionalInfo: { accessToken: string };
 }
 
+/** The customer's own limit, else the configured default; undefined = unlimited, the usual case in a sandbox. */
+const ottLimitOf = (customer: Customer, deps: SandboxDeps): number | undefined => customer.ottLimitPerMinute ?? deps.config.ottLimitPerMinute;
+
 /** Counts the customer's OTTs in the current sandbox minute; true when over its limit. */
 function overRateLimit(customer: Customer, now: Date, scope: string | undefined, deps: SandboxDeps): boolean {
-  const limit = customer.ottLimitPerMinute ?? deps.config.ottLimitPerMinute;
+  const limit = ottLimitOf(customer, deps);
+  // Unlimited customers keep no counter: nothing to write per call.
+  if (limit === undefined) return false;
   const window = deps.store.get('rateWindows', customer.id, scope);
   const fresh = !window || now.getTime() - Date.parse(window.windowStart) >= 60_000;
   const count = fresh ? 0 : window.count;
@@ -44,7 +49,7 @@ export const applyOtt: EndpointDefinition = {
     const { customer, token } = verdict;
     if (customer.status === 'ABNORMAL') return { case: 'doNotHonor', debug: `Customer ${customer.id} (${customer.phone}) has an abnormal account status.` };
     if (customer.forcedOutcome) return { case: customer.forcedOutcome, debug: `Customer ${customer.id} (${customer.phone}) always fails with ${customer.forcedOutcome} (sandbox test user).` };
-    if (overRateLimit(customer, now, exchange.session, deps)) return { case: 'tooManyRequests', debug: `Customer ${customer.id} already got ${customer.ottLimitPerMinute ?? deps.config.ottLimitPerMinute} OTTs this sandbox minute.` };
+    if (overRateLimit(customer, now, exchange.session, deps)) return { case: 'tooManyRequests', debug: `Customer ${customer.id} already got ${ottLimitOf(customer, deps)} OTTs this sandbox minute.` };
 
     const value = deps.ids.token(43);
     const expiresAt = new Date(now.getTime() + deps.config.ottTtlSeconds * 1000).toISOString();

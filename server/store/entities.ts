@@ -13,7 +13,7 @@ export interface Customer {
   name?: string;
   status: CustomerStatus;
   forcedOutcome?: 'generalError' | 'internalServerError';
-  /** How many OTTs this customer may get per sandbox minute before 4294900 (default from config). */
+  /** How many OTTs this customer may get per sandbox minute before 4294900; absent = --ott-limit, which is off by default. */
   ottLimitPerMinute?: number;
 }
 
