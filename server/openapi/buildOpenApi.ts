@@ -234,11 +234,31 @@ function sortKeys<T>(record: Record<string, T>): Record<string, T> {
 /** Drops undefined members, so the document is plain JSON and equals its own serialisation. */
 const toJson = <T>(value: T): T => JSON.parse(JSON.stringify(value));
 
+/** Where clients reach the sandbox: the defaults of the document's server variables. */
+export interface OpenApiServer {
+  host: string;
+  port: string;
+}
+
+/**
+ * The host and port a request's Host header names (what the client reached: the bound port after
+ * --port 0, a mapped port behind Docker); undefined when absent or not a plain host[:port].
+ */
+export function readServerFromHost(hostHeader: string | undefined): OpenApiServer | undefined {
+  if (!hostHeader || !/^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?$/.test(hostHeader)) return undefined;
+  try {
+    const url = new URL(`http://${hostHeader}`);
+    return { host: url.hostname, port: url.port || '80' };
+  } catch {
+    return undefined; // e.g. a port above 65535
+  }
+}
+
 /**
  * The sandbox as an OpenAPI 3.1 document: every endpoint path (aliases too) and every control route,
- * with schemas taken from schemas/ through Ajv.
+ * with schemas taken from schemas/ through Ajv. `server` defaults to the configured host and port.
  */
-export function buildOpenApi(deps: SandboxDeps, routes: readonly AdminRoute[] = adminRoutes): OpenApiDocument {
+export function buildOpenApi(deps: SandboxDeps, routes: readonly AdminRoute[] = adminRoutes, server: OpenApiServer = { host: deps.config.host, port: String(deps.config.port) }): OpenApiDocument {
   const components = new SchemaComponents(deps.schemas);
   const paths: OpenApiDocument['paths'] = {};
   const used = new Set<string>();
@@ -259,7 +279,7 @@ export function buildOpenApi(deps: SandboxDeps, routes: readonly AdminRoute[] = 
       description:
         "A local sandbox emulating DANA's API gateway (SNAP and the Open API envelope) for integration tests. TEST-ONLY: its keys, tokens and data are fakes; never point it at production or send it real credentials.",
     },
-    servers: [{ url: 'http://{host}:{port}', variables: { host: { default: deps.config.host }, port: { default: String(deps.config.port) } } }],
+    servers: [{ url: 'http://{host}:{port}', variables: { host: { default: server.host }, port: { default: server.port } } }],
     tags: [
       { name: protocolTags.snap, description: 'SNAP endpoints: signed headers, JSON body, responseCode.' },
       { name: protocolTags.envelope, description: 'Open API envelope endpoints: {request: {head, body}, signature}.' },

@@ -147,6 +147,34 @@ describe('the OpenAPI document', () => {
   test('is served at GET /__admin/openapi.json', async () => {
     const res = await request(sandbox.app).get('/__admin/openapi.json');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual(doc);
+    // Only the server variables differ: they name the Host the client used.
+    expect({ ...res.body, servers: doc.servers }).toEqual(doc);
+  });
+
+  test('advertises the port actually bound after --port 0, not "0"', async () => {
+    const anyPort = await createTestSandbox({ port: 0 });
+    const { url } = await anyPort.listen();
+    try {
+      const served = (await (await fetch(`${url}/__admin/openapi.json`)).json()) as OpenApiDocument;
+      expect(served.servers[0].variables).toEqual({ host: { default: '127.0.0.1' }, port: { default: new URL(url).port } });
+      expect(served.servers[0].variables.port.default).not.toBe('0');
+    } finally {
+      await anyPort.close();
+    }
+  });
+
+  test('advertises the host and port of the Host header the client sent (a mapped port, a proxy)', async () => {
+    const served = await request(sandbox.app).get('/__admin/openapi.json').set('Host', 'sandbox.test:8080');
+    expect(served.body.servers[0].variables).toEqual({ host: { default: 'sandbox.test' }, port: { default: '8080' } });
+    const v6 = await request(sandbox.app).get('/__admin/openapi.json').set('Host', '[::1]:4011');
+    expect(v6.body.servers[0].variables).toEqual({ host: { default: '[::1]' }, port: { default: '4011' } });
+  });
+
+  test('falls back to the configured host and port when the Host header is not a plain host[:port]', async () => {
+    for (const host of ['evil.test/path', 'a b', '127.0.0.1:99999']) {
+      const served = await request(sandbox.app).get('/__admin/openapi.json').set('Host', host);
+      expect([host, served.body.servers]).toEqual([host, doc.servers]);
+    }
+    expect(doc.servers[0].variables).toEqual({ host: { default: sandbox.config.host }, port: { default: String(sandbox.config.port) } });
   });
 });
