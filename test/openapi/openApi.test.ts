@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import request from 'supertest';
@@ -128,6 +128,23 @@ describe('the OpenAPI document', () => {
     expect(secured).toEqual(['resendOtp']);
     const [scheme] = Object.keys(operationAt('/open/bi/private/v1.0/otp', 'POST')!.security![0]);
     expect(doc.components.securitySchemes[scheme]).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
+
+  test('describes the fixtures answers with fixtures.schema.json itself, and the real answers match it', async () => {
+    for (const [method, status] of [['GET', '200'], ['POST', '201']] as const) {
+      expect(operationAt('/__admin/fixtures/{collection}', method)!.responses[status]).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/fixtures.schema' } } } });
+    }
+    const validate = sandbox.deps.schemas.getSchema('fixtures.schema.json')!;
+    const answers = [
+      ...(await Promise.all(['customers', 'customerTokens', 'cards', 'journeys', 'orders'].map((c) => request(sandbox.app).get(`/__admin/fixtures/${c}`).set('X-Mock-Session', 'openapi-answers')))),
+      await request(sandbox.app).post('/__admin/fixtures/journeys').set('X-Mock-Session', 'openapi-answers').send({ journeyId: 'openapi-journey', orderId: 'o', bankCardToken: 'demo-card-active' }),
+    ];
+    expect(answers.map((res) => [res.status, validate(res.body), validate.errors?.[0]?.message])).toEqual([...Array(5).fill([200, true, undefined]), [201, true, undefined]]);
+  });
+
+  test('embeds only schemas/ files as components: no schema is a second, hand-made copy', () => {
+    const files = new Set(readdirSync(join(findPackageRoot(), 'schemas')));
+    expect(Object.keys(doc.components.schemas).filter((name) => !files.has(`${name}.json`))).toEqual([]);
   });
 
   test('describes GET /__admin/keys/dana as a PEM, not JSON', () => {
