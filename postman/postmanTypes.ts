@@ -34,6 +34,8 @@ export interface PostmanItem {
   request: PostmanRequest;
   event?: PostmanEvent[];
   response: PostmanResponse[];
+  /** Only in the run that generates the examples (writePostmanFiles.ts); never written. */
+  protocolProfileBehavior?: { disabledSystemHeaders?: Record<string, boolean> };
 }
 
 export interface PostmanFolder {

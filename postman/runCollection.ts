@@ -9,11 +9,11 @@ export function runnableCollection(collection: PostmanCollection): PostmanCollec
   return { ...collection, item: collection.item.map((folder) => ({ ...folder, item: folder.item.filter((item) => !dropsTheConnection(item)) })) };
 }
 
-/** Runs the collection with newman against a sandbox at `baseUrl`, quietly; resolves with newman's summary. */
-export function runCollection(collection: PostmanCollection, environment: PostmanEnvironment, baseUrl: string): Promise<NewmanRunSummary> {
+/** Runs the collection with newman against a sandbox at `baseUrl` (quietly, unless given reporters); resolves with newman's summary. */
+export function runCollection(collection: PostmanCollection, environment: PostmanEnvironment, baseUrl: string, reporters: string[] = []): Promise<NewmanRunSummary> {
   const values = environment.values.map((v) => (v.key === 'baseUrl' ? { ...v, value: baseUrl } : v));
   return new Promise((resolve, reject) => {
-    newman.run({ collection: runnableCollection(collection) as never, environment: { ...environment, values } as never, reporters: [], timeoutRequest: 5000 }, (error, summary) =>
+    newman.run({ collection: runnableCollection(collection) as never, environment: { ...environment, values } as never, reporters, timeoutRequest: 5000 }, (error, summary) =>
       error ? reject(error) : resolve(summary),
     );
   });

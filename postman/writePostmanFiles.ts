@@ -22,10 +22,34 @@ export function finalExecutions(summary: NewmanRunSummary): NewmanRunExecution[]
   return [...last.values()];
 }
 
+/** Where the examples say the sandbox listens (the environment's baseUrl), whatever port the generating run got. */
+const exampleHost = () => new URL(buildEnvironment().values.find((v) => v.key === 'baseUrl')!.value).host;
+
+/**
+ * The collection as the generating run sends it, so its answers (the saved examples) are the same bytes
+ * on every run: a counted uuid for each {{$guid}} (the envelope echoes reqMsgId and signs over it), the
+ * Host of the environment's baseUrl (the journal shows request headers), and no random Postman-Token.
+ * The committed requests keep {{$guid}}: people need a fresh reqMsgId per send.
+ */
+export function pinForGeneration(collection: PostmanCollection): PostmanCollection {
+  let n = 0;
+  const countedUuid = () => `00000000-0000-4000-9000-${(++n).toString(16).padStart(12, '0')}`;
+  const pin = (item: PostmanItem): PostmanItem => ({
+    ...item,
+    request: {
+      ...item.request,
+      header: [...item.request.header, { key: 'Host', value: exampleHost() }],
+      ...(item.request.body ? { body: { ...item.request.body, raw: item.request.body.raw.replaceAll('{{$guid}}', countedUuid) } } : {}),
+    },
+    protocolProfileBehavior: { disabledSystemHeaders: { 'postman-token': true } },
+  });
+  return { ...collection, item: collection.item.map((folder) => ({ ...folder, item: folder.item.map(pin) })) };
+}
+
 /**
  * Builds the collection, runs it with newman against a throw-away sandbox (fixed clock, counted ids,
- * so examples barely change between runs), and keeps each item's real answer as its saved example.
- * Refuses to write anything if one item's tests fail.
+ * pinned request ids and Host), and keeps each item's real answer as its saved example, so two runs
+ * write the same bytes on any machine and in any folder. Refuses if one item's tests fail.
  */
 export async function buildCollectionWithExamples(): Promise<PostmanCollection> {
   // A short timeout fault, so building the examples waits a moment rather than DANA's 8 s and more.
@@ -33,7 +57,7 @@ export async function buildCollectionWithExamples(): Promise<PostmanCollection> 
   try {
     const { url } = await sandbox.listen(0);
     const collection = buildCollection(sandbox.deps);
-    const summary = await runCollection(collection, buildEnvironment(), url);
+    const summary = await runCollection(pinForGeneration(collection), buildEnvironment(), url);
     const failures = describeFailures(summary);
     if (failures.length > 0) throw new Error(`The collection fails against a fresh sandbox:\n${failures.join('\n')}`);
     const items: PostmanItem[] = runnableCollection(collection).item.flatMap((folder) => folder.item);
@@ -59,11 +83,13 @@ export async function buildCollectionWithExamples(): Promise<PostmanCollection> 
   }
 }
 
-const asFileText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+export const asFileText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const collection = await buildCollectionWithExamples();
-  writeFileSync(collectionFile, asFileText(collection));
+/** The exact text of postman/dana-mock.postman_collection.json, examples included. */
+export const renderCollectionFile = async () => asFileText(await buildCollectionWithExamples());
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  writeFileSync(collectionFile, await renderCollectionFile());
   writeFileSync(environmentFile, asFileText(buildEnvironment()));
   console.log(`Wrote ${collectionFile}\nWrote ${environmentFile}`);
 }

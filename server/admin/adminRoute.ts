@@ -10,6 +10,8 @@ export interface AdminRequest {
   /** X-Mock-Session header or ?session=; undefined = the global scope. */
   session?: string;
   body: unknown;
+  /** The request's headers, names in lower case. */
+  headers: Record<string, string>;
   /** The control plane scoped to `session`. */
   control: SandboxControl;
 }

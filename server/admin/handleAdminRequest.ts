@@ -68,7 +68,7 @@ export function createAdminHandler(ajv: Ajv, routes: readonly AdminRoute[] = adm
       }
       if (route.bodySchema) checkAdminBody(ajv, route.bodySchema, body ?? {});
       const session = readSession(request, query);
-      return reply(await route.handle({ method: request.method, params, query, session, body, control: new SandboxControl(deps, session) }, deps));
+      return reply(await route.handle({ method: request.method, params, query, session, body, headers: request.headers, control: new SandboxControl(deps, session) }, deps));
     } catch (error) {
       if (error instanceof AdminError) return reply({ status: error.status, body: { error: { message: error.message } } });
       deps.logger.error('admin route failed', { path: request.path, stack: (error as Error).stack });

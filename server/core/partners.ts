@@ -1,6 +1,7 @@
 import { createHash, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { findPackageRoot } from '../packageRoot.js';
 
 /** A partner (merchant) of DANA, with its keys parsed once. */
 export interface Partner {
@@ -73,7 +74,8 @@ export function createPartner(input: PartnerInput, source: string): Partner {
     publicKey,
     privateKey,
     keyFingerprint: fingerprintKey(publicKey),
-    keySource: source,
+    // A file inside the package is named from its root, so diagnostics (and saved examples) show no machine's folders.
+    keySource: ((root) => (source.startsWith(root) && /^[\\/]/.test(source.charAt(root.length)) ? source.slice(root.length + 1) : source))(findPackageRoot()),
   };
 }
 

@@ -48,6 +48,16 @@ const nonJsonAnswers: Record<string, { mediaType: string; description: string }>
   'GET /keys/dana': { mediaType: 'application/x-pem-file', description: 'The TEST-ONLY public key, PEM (SPKI).' },
 };
 
+/**
+ * Admin answers that a schema of schemas/ already describes (the fixtures answers are `{<collection>: [items]}`,
+ * the top level of fixtures.schema.json); the routes do not declare it, so it is listed here, and a test
+ * checks the real answers against it.
+ */
+const answerSchemas: Record<string, { status: string; description: string; schema: string }> = {
+  'GET /fixtures/:collection': { status: '200', description: 'The fixtures of the collection, under its name.', schema: 'fixtures.schema.json' },
+  'POST /fixtures/:collection': { status: '201', description: 'The fixtures created or replaced, under the name of the collection.', schema: 'fixtures.schema.json' },
+};
+
 const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -201,6 +211,7 @@ function describeAdminBody(route: AdminRoute, components: SchemaComponents): Jso
 function describeAdminRoute(route: AdminRoute, components: SchemaComponents): OpenApiOperation {
   const { names } = templatePath(route.path);
   const answer = nonJsonAnswers[`${route.method} ${route.path}`];
+  const described = answerSchemas[`${route.method} ${route.path}`];
   return {
     operationId: nameAdminOperation(route),
     tags: [adminTag],
@@ -213,9 +224,10 @@ function describeAdminRoute(route: AdminRoute, components: SchemaComponents): Op
     ],
     requestBody: describeAdminBody(route, components),
     responses: {
+      ...(described ? { [described.status]: { description: described.description, content: jsonContent({ $ref: components.refTo(described.schema) }) } } : {}),
       default: answer
         ? { description: answer.description, content: { [answer.mediaType]: { schema: { type: 'string' } } } }
-        : { description: 'JSON; a refused call answers {"error": {"message": ...}} with a 4xx status.', content: { 'application/json': {} } },
+        : { description: described ? 'A refused call: {"error": {"message": ...}} with a 4xx status.' : 'JSON; a refused call answers {"error": {"message": ...}} with a 4xx status.', content: { 'application/json': {} } },
     },
   };
 }
@@ -234,11 +246,31 @@ function sortKeys<T>(record: Record<string, T>): Record<string, T> {
 /** Drops undefined members, so the document is plain JSON and equals its own serialisation. */
 const toJson = <T>(value: T): T => JSON.parse(JSON.stringify(value));
 
+/** Where clients reach the sandbox: the defaults of the document's server variables. */
+export interface OpenApiServer {
+  host: string;
+  port: string;
+}
+
+/**
+ * The host and port a request's Host header names (what the client reached: the bound port after
+ * --port 0, a mapped port behind Docker); undefined when absent or not a plain host[:port].
+ */
+export function readServerFromHost(hostHeader: string | undefined): OpenApiServer | undefined {
+  if (!hostHeader || !/^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?$/.test(hostHeader)) return undefined;
+  try {
+    const url = new URL(`http://${hostHeader}`);
+    return { host: url.hostname, port: url.port || '80' };
+  } catch {
+    return undefined; // e.g. a port above 65535
+  }
+}
+
 /**
  * The sandbox as an OpenAPI 3.1 document: every endpoint path (aliases too) and every control route,
- * with schemas taken from schemas/ through Ajv.
+ * with schemas taken from schemas/ through Ajv. `server` defaults to the configured host and port.
  */
-export function buildOpenApi(deps: SandboxDeps, routes: readonly AdminRoute[] = adminRoutes): OpenApiDocument {
+export function buildOpenApi(deps: SandboxDeps, routes: readonly AdminRoute[] = adminRoutes, server: OpenApiServer = { host: deps.config.host, port: String(deps.config.port) }): OpenApiDocument {
   const components = new SchemaComponents(deps.schemas);
   const paths: OpenApiDocument['paths'] = {};
   const used = new Set<string>();
@@ -259,7 +291,7 @@ export function buildOpenApi(deps: SandboxDeps, routes: readonly AdminRoute[] = 
       description:
         "A local sandbox emulating DANA's API gateway (SNAP and the Open API envelope) for integration tests. TEST-ONLY: its keys, tokens and data are fakes; never point it at production or send it real credentials.",
     },
-    servers: [{ url: 'http://{host}:{port}', variables: { host: { default: deps.config.host }, port: { default: String(deps.config.port) } } }],
+    servers: [{ url: 'http://{host}:{port}', variables: { host: { default: server.host }, port: { default: server.port } } }],
     tags: [
       { name: protocolTags.snap, description: 'SNAP endpoints: signed headers, JSON body, responseCode.' },
       { name: protocolTags.envelope, description: 'Open API envelope endpoints: {request: {head, body}, signature}.' },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import request from 'supertest';
@@ -130,6 +130,23 @@ describe('the OpenAPI document', () => {
     expect(doc.components.securitySchemes[scheme]).toMatchObject({ type: 'http', scheme: 'bearer' });
   });
 
+  test('describes the fixtures answers with fixtures.schema.json itself, and the real answers match it', async () => {
+    for (const [method, status] of [['GET', '200'], ['POST', '201']] as const) {
+      expect(operationAt('/__admin/fixtures/{collection}', method)!.responses[status]).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/fixtures.schema' } } } });
+    }
+    const validate = sandbox.deps.schemas.getSchema('fixtures.schema.json')!;
+    const answers = [
+      ...(await Promise.all(['customers', 'customerTokens', 'cards', 'journeys', 'orders'].map((c) => request(sandbox.app).get(`/__admin/fixtures/${c}`).set('X-Mock-Session', 'openapi-answers')))),
+      await request(sandbox.app).post('/__admin/fixtures/journeys').set('X-Mock-Session', 'openapi-answers').send({ journeyId: 'openapi-journey', orderId: 'o', bankCardToken: 'demo-card-active' }),
+    ];
+    expect(answers.map((res) => [res.status, validate(res.body), validate.errors?.[0]?.message])).toEqual([...Array(5).fill([200, true, undefined]), [201, true, undefined]]);
+  });
+
+  test('embeds only schemas/ files as components: no schema is a second, hand-made copy', () => {
+    const files = new Set(readdirSync(join(findPackageRoot(), 'schemas')));
+    expect(Object.keys(doc.components.schemas).filter((name) => !files.has(`${name}.json`))).toEqual([]);
+  });
+
   test('describes GET /__admin/keys/dana as a PEM, not JSON', () => {
     expect(operationAt('/__admin/keys/dana', 'GET')!.responses.default.content).toEqual({ 'application/x-pem-file': { schema: { type: 'string' } } });
   });
@@ -147,6 +164,34 @@ describe('the OpenAPI document', () => {
   test('is served at GET /__admin/openapi.json', async () => {
     const res = await request(sandbox.app).get('/__admin/openapi.json');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual(doc);
+    // Only the server variables differ: they name the Host the client used.
+    expect({ ...res.body, servers: doc.servers }).toEqual(doc);
+  });
+
+  test('advertises the port actually bound after --port 0, not "0"', async () => {
+    const anyPort = await createTestSandbox({ port: 0 });
+    const { url } = await anyPort.listen();
+    try {
+      const served = (await (await fetch(`${url}/__admin/openapi.json`)).json()) as OpenApiDocument;
+      expect(served.servers[0].variables).toEqual({ host: { default: '127.0.0.1' }, port: { default: new URL(url).port } });
+      expect(served.servers[0].variables.port.default).not.toBe('0');
+    } finally {
+      await anyPort.close();
+    }
+  });
+
+  test('advertises the host and port of the Host header the client sent (a mapped port, a proxy)', async () => {
+    const served = await request(sandbox.app).get('/__admin/openapi.json').set('Host', 'sandbox.test:8080');
+    expect(served.body.servers[0].variables).toEqual({ host: { default: 'sandbox.test' }, port: { default: '8080' } });
+    const v6 = await request(sandbox.app).get('/__admin/openapi.json').set('Host', '[::1]:4011');
+    expect(v6.body.servers[0].variables).toEqual({ host: { default: '[::1]' }, port: { default: '4011' } });
+  });
+
+  test('falls back to the configured host and port when the Host header is not a plain host[:port]', async () => {
+    for (const host of ['evil.test/path', 'a b', '127.0.0.1:99999']) {
+      const served = await request(sandbox.app).get('/__admin/openapi.json').set('Host', host);
+      expect([host, served.body.servers]).toEqual([host, doc.servers]);
+    }
+    expect(doc.servers[0].variables).toEqual({ host: { default: sandbox.config.host }, port: { default: String(sandbox.config.port) } });
   });
 });
