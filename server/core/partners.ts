@@ -33,9 +33,24 @@ export interface PartnerInput {
   privateKey?: string;
 }
 
-/** Parses a public key the ways DANA's dashboard and partners hand them over. */
+const pemPattern = /^-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----$/;
+
+/**
+ * Undoes what copying a key out of a dashboard, a .env file or a JSON string does to it: literal
+ * `\n` escapes for line breaks, or a PEM squeezed onto one line with spaces. The PEM is rebuilt
+ * from its label and base64 body, so any spacing inside the body is dropped.
+ */
+export function normaliseKeyText(text: string): string {
+  const unescaped = text.replace(/\\r\\n|\\n|\\r/g, '\n').trim();
+  const pem = pemPattern.exec(unescaped);
+  if (!pem) return unescaped;
+  const body = pem[2].replace(/\s+/g, '');
+  return `-----BEGIN ${pem[1]}-----\n${body.match(/.{1,64}/g)?.join('\n') ?? ''}\n-----END ${pem[1]}-----\n`;
+}
+
+/** Parses a public key the ways DANA's dashboard and partners hand them over (see normaliseKeyText). */
 export function parsePublicKey(text: string): KeyObject {
-  const trimmed = text.trim();
+  const trimmed = normaliseKeyText(text);
   if (trimmed.startsWith('-----BEGIN')) return createPublicKey(trimmed);
   const der = Buffer.from(trimmed.replace(/\s+/g, ''), 'base64');
   try {

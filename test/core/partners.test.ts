@@ -11,6 +11,7 @@ import { createTestSandbox } from '../support/testSandbox.js';
 const pem = readFileSync(join(root, 'keys/demo-partner/public.pem'), 'utf8');
 const key = createPublicKey(pem);
 const der = (type: 'spki' | 'pkcs1') => (key.export({ type, format: 'der' }) as Buffer).toString('base64');
+const oneLine = (text: string) => text.trim().split(/\r?\n/).join(' ');
 
 describe('partner keys', () => {
   it.each([
@@ -18,6 +19,12 @@ describe('partner keys', () => {
     ['PKCS#1 PEM', key.export({ type: 'pkcs1', format: 'pem' }).toString()],
     ['bare base64 SPKI DER, as DANA\'s dashboard shows it', der('spki')],
     ['bare base64 PKCS#1 DER', der('pkcs1')],
+    ['SPKI PEM on one line, spaces for line breaks, as pasted from a dashboard', oneLine(pem)],
+    ['PKCS#1 PEM on one line', oneLine(key.export({ type: 'pkcs1', format: 'pem' }).toString())],
+    ['SPKI PEM with literal \\n escapes, as in a .env file or JSON string', pem.replace(/\n/g, '\\n')],
+    ['SPKI PEM with literal \\r\\n escapes', pem.replace(/\n/g, '\\r\\n')],
+    ['PEM with CRLF line breaks and a body wrapped at 76 columns', `-----BEGIN PUBLIC KEY-----\r\n${der('spki').match(/.{1,76}/g)!.join('\r\n')}\r\n-----END PUBLIC KEY-----\r\n`],
+    ['bare base64 DER with literal \\n escapes', der('spki').match(/.{1,64}/g)!.join('\\n')],
   ])('parses a public key given as %s to the same key', (_form, text) => {
     expect(parsePublicKey(text).equals(key)).toBe(true);
   });
@@ -55,6 +62,21 @@ describe('partner keys', () => {
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body).error.message).toContain('cannot parse the key of partner x');
     await sandbox.close();
+  });
+
+  it('registers a key pasted as a one-line PEM through the control plane, and verifies the partner\'s signatures with it', async () => {
+    const sandbox = await createTestSandbox();
+    const fresh = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const pasted = oneLine(fresh.publicKey.export({ type: 'spki', format: 'pem' }).toString());
+    const res = await sandbox.handle({ method: 'POST', path: '/__admin/keys/partners', search: '', headers: {}, rawBody: JSON.stringify({ partnerId: 'pasted-partner', publicKey: pasted }) });
+    const signed = await sendApplyOtt(sandbox.app, 'demo-token-active', { key: fresh.privateKey, headers: { 'X-PARTNER-ID': 'pasted-partner' } });
+    await sandbox.close();
+    expect([res.status, signed.body.responseCode]).toEqual([201, '2004900']);
+  });
+
+  it('still refuses a private key pasted with literal \\n escapes as a public key', () => {
+    const privatePem = readFileSync(join(root, 'keys/demo-partner/private.pem'), 'utf8').replace(/\n/g, '\\n');
+    expect(() => createPartner({ partnerId: 'leaky', publicKey: privatePem }, 'test')).toThrow('is a private key');
   });
 
   it('refuses a private key offered as a public key, so it never lands in the data file', async () => {
