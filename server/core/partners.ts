@@ -64,6 +64,12 @@ export function fingerprintKey(key: KeyObject): string {
   return createHash('sha256').update(key.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
 }
 
+/**
+ * One id is X-PARTNER-ID (1-36, seed 000), X-CLIENT-KEY (no length in seed 001) and the envelope's
+ * head.clientId (String(32), seed 003): only 32 fits them all. The seeds' ids have 22 or 32 digits.
+ */
+export const partnerIdMaxLength = 32;
+
 /** Whether a private key is the other half of a public one (same SPKI). */
 export function keysMatch(privateKey: KeyObject, publicKey: KeyObject): boolean {
   return createPublicKey(privateKey).equals(publicKey);
@@ -72,6 +78,9 @@ export function keysMatch(privateKey: KeyObject, publicKey: KeyObject): boolean 
 /** Builds a Partner, naming `source` in the error when a key cannot be parsed (`privateSource` for its private key). */
 export function createPartner(input: PartnerInput, source: string, privateSource = source): Partner {
   if (!input.partnerId) throw new Error(`${source}: partnerId is missing`);
+  if (input.partnerId.length > partnerIdMaxLength) {
+    throw new Error(`${source}: partnerId ${input.partnerId} has ${input.partnerId.length} characters; at most ${partnerIdMaxLength}, as the envelope's head.clientId allows (X-PARTNER-ID allows 36, but such a partner could never push)`);
+  }
   let publicKey: KeyObject;
   let privateKey: KeyObject | undefined;
   // createPublicKey would happily derive a public key from a private one, which then sits in the data file.

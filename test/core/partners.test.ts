@@ -3,7 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { createPartner, loadPartnersFile, parsePublicKey } from '../../server/core/partners.js';
+import { createPartner, loadPartnersFile, parsePublicKey, partnerIdMaxLength } from '../../server/core/partners.js';
+import { pushBody, pushHead, sendEnvelope } from '../support/envelopeRequest.js';
 import { demoPartner, root } from '../support/partners.js';
 import { sendApplyOtt } from '../support/snapRequest.js';
 import { createTestSandbox } from '../support/testSandbox.js';
@@ -86,6 +87,32 @@ describe('partner keys', () => {
     expect([res.status, JSON.parse(res.body).error.message]).toEqual([400, expect.stringContaining('is a private key')]);
     expect(sandbox.deps.store.list('partners')).toEqual([]);
     await sandbox.close();
+  });
+
+  it('registers a partner id of 32 characters, the most the envelope head.clientId takes, and that partner can push', async () => {
+    const sandbox = await createTestSandbox();
+    const fresh = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const partnerId = '8'.repeat(partnerIdMaxLength);
+    const publicKey = fresh.publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+    const res = await sandbox.handle({ method: 'POST', path: '/__admin/keys/partners', search: '', headers: {}, rawBody: JSON.stringify({ partnerId, publicKey, clientSecret: 'long-id-secret' }) });
+    await sandbox.control.createFixtures('orders', [{ acquirementId: 'order-of-long-id', merchantClientId: partnerId, customerId: 'cust-active' }]);
+    const push = await sendEnvelope(sandbox.app, { head: pushHead({ clientId: partnerId, clientSecret: 'long-id-secret' }), body: pushBody('order-of-long-id'), key: fresh.privateKey });
+    await sandbox.close();
+    expect([partnerIdMaxLength, res.status, JSON.parse(push.text).response.body.resultInfo.resultCode]).toEqual([32, 201, 'SUCCESS']);
+  });
+
+  it('refuses a partner id longer than 32 characters with 400 naming partnerId, since it could never push', async () => {
+    const sandbox = await createTestSandbox();
+    const res = await sandbox.handle({ method: 'POST', path: '/__admin/keys/partners', search: '', headers: {}, rawBody: JSON.stringify({ partnerId: '8'.repeat(33), publicKey: der('spki') }) });
+    await sandbox.close();
+    expect([res.status, JSON.parse(res.body).error.message]).toEqual([400, 'Invalid body at /partnerId: must NOT have more than 32 characters']);
+  });
+
+  it('refuses a partner id longer than 32 characters from a partners file, naming the file and the envelope limit', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dana-mock-partners-'));
+    const file = join(dir, 'partners.json');
+    writeFileSync(file, JSON.stringify({ partners: [{ partnerId: '8'.repeat(36), publicKey: der('spki') }] }));
+    expect(() => loadPartnersFile(file)).toThrow(`${file} partners[0]: partnerId ${'8'.repeat(36)} has 36 characters; at most 32, as the envelope's head.clientId allows`);
   });
 
   it('ships the demo partner as TEST-ONLY', () => {
