@@ -1,7 +1,7 @@
 import type { SandboxControl } from '../control/SandboxControl.js';
 import { formatJakartaTime } from '../core/jakartaTime.js';
 import type { SandboxDeps } from '../core/types.js';
-import { ok, type AdminReply, type AdminRoute } from './adminRoute.js';
+import { AdminError, ok, type AdminReply, type AdminRoute } from './adminRoute.js';
 
 function describeClock(control: SandboxControl, deps: SandboxDeps): AdminReply {
   const now = control.clock.now();
@@ -11,6 +11,12 @@ function describeClock(control: SandboxControl, deps: SandboxDeps): AdminReply {
 
 type ClockBody = { at?: string; seconds?: number; minutes?: number; ms?: number };
 const bodyOf = (body: unknown) => (body ?? {}) as ClockBody;
+
+/** Advance only moves forward, so a sign slip never sends time back unnoticed; going back is clock/set's job. */
+function checkForward(body: ClockBody): void {
+  const backwards = (['seconds', 'minutes', 'ms'] as const).find((field) => (body[field] ?? 0) < 0);
+  if (backwards) throw new AdminError(400, `Invalid body at /${backwards}: clock/advance moves the clock forward only, got ${body[backwards]}; to go back, POST /__admin/clock/set {"at": "<ISO-8601 instant>"}.`);
+}
 
 /** The sandbox clock of the session (or the global one): read, freeze, set, advance, resume, reset. */
 export const clockRoutes: AdminRoute[] = [
@@ -39,6 +45,7 @@ export const clockRoutes: AdminRoute[] = [
     bodySchema: 'admin.clock.json#/definitions/advance',
     summary: 'Move the clock forward by `seconds`, `minutes` or `ms`.',
     handle: ({ control, body }, deps) => {
+      checkForward(bodyOf(body));
       const { seconds = 0, minutes = 0, ms = 0 } = bodyOf(body);
       control.clock.advance(ms + seconds * 1000 + minutes * 60_000);
       return describeClock(control, deps);

@@ -34,9 +34,24 @@ export interface PartnerInput {
   privateKey?: string;
 }
 
-/** Parses a public key the ways DANA's dashboard and partners hand them over. */
+const pemPattern = /^-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----$/;
+
+/**
+ * Undoes what copying a key out of a dashboard, a .env file or a JSON string does to it: literal
+ * `\n` escapes for line breaks, or a PEM squeezed onto one line with spaces. The PEM is rebuilt
+ * from its label and base64 body, so any spacing inside the body is dropped.
+ */
+export function normaliseKeyText(text: string): string {
+  const unescaped = text.replace(/\\r\\n|\\n|\\r/g, '\n').trim();
+  const pem = pemPattern.exec(unescaped);
+  if (!pem) return unescaped;
+  const body = pem[2].replace(/\s+/g, '');
+  return `-----BEGIN ${pem[1]}-----\n${body.match(/.{1,64}/g)?.join('\n') ?? ''}\n-----END ${pem[1]}-----\n`;
+}
+
+/** Parses a public key the ways DANA's dashboard and partners hand them over (see normaliseKeyText). */
 export function parsePublicKey(text: string): KeyObject {
-  const trimmed = text.trim();
+  const trimmed = normaliseKeyText(text);
   if (trimmed.startsWith('-----BEGIN')) return createPublicKey(trimmed);
   const der = Buffer.from(trimmed.replace(/\s+/g, ''), 'base64');
   try {
@@ -50,9 +65,23 @@ export function fingerprintKey(key: KeyObject): string {
   return createHash('sha256').update(key.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
 }
 
-/** Builds a Partner, naming `source` in the error when a key cannot be parsed. */
-export function createPartner(input: PartnerInput, source: string): Partner {
+/**
+ * One id is X-PARTNER-ID (1-36, seed 000), X-CLIENT-KEY (no length in seed 001) and the envelope's
+ * head.clientId (String(32), seed 003): only 32 fits them all. The seeds' ids have 22 or 32 digits.
+ */
+export const partnerIdMaxLength = 32;
+
+/** Whether a private key is the other half of a public one (same SPKI). */
+export function keysMatch(privateKey: KeyObject, publicKey: KeyObject): boolean {
+  return createPublicKey(privateKey).equals(publicKey);
+}
+
+/** Builds a Partner, naming `source` in the error when a key cannot be parsed (`privateSource` for its private key). */
+export function createPartner(input: PartnerInput, source: string, privateSource = source): Partner {
   if (!input.partnerId) throw new Error(`${source}: partnerId is missing`);
+  if (input.partnerId.length > partnerIdMaxLength) {
+    throw new Error(`${source}: partnerId ${input.partnerId} has ${input.partnerId.length} characters; at most ${partnerIdMaxLength}, as the envelope's head.clientId allows (X-PARTNER-ID allows 36, but such a partner could never push)`);
+  }
   let publicKey: KeyObject;
   let privateKey: KeyObject | undefined;
   // createPublicKey would happily derive a public key from a private one, which then sits in the data file.
@@ -60,10 +89,16 @@ export function createPartner(input: PartnerInput, source: string): Partner {
   try {
     publicKey = parsePublicKey(input.publicKey);
     if (publicKey.asymmetricKeyType !== 'rsa') throw new Error(`expected an RSA key, got ${publicKey.asymmetricKeyType}`);
-    privateKey = input.privateKey ? createPrivateKey(input.privateKey) : undefined;
   } catch (error) {
     throw new Error(`${source}: cannot parse the key of partner ${input.partnerId}: ${(error as Error).message}`);
   }
+  try {
+    privateKey = input.privateKey ? createPrivateKey(input.privateKey) : undefined;
+  } catch (error) {
+    throw new Error(`${privateSource}: cannot parse the private key of partner ${input.partnerId}: ${(error as Error).message}`);
+  }
+  // The signing helper would sign with it, and every signature would then fail against the public key.
+  if (privateKey && !keysMatch(privateKey, publicKey)) throw new Error(`${privateSource}: the private key of partner ${input.partnerId} does not match its public key ${source}; regenerate the pair (keys/README.md)`);
   return {
     partnerId: input.partnerId,
     name: input.name,
@@ -105,6 +140,18 @@ const readText = (file: string) => {
   }
 };
 
+/** A JSON file's content, naming the file when it cannot be read or parsed. */
+function readJson(file: string): unknown {
+  const text = readText(file);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+type PartnerFileSpec = PartnerInput & { publicKeyFile?: string; privateKeyFile?: string };
+
 /** Every `keys/<name>/partner.json`, with its key files beside it. */
 export function loadKeyDirPartners(keysDir: string): Partner[] {
   return readdirSync(keysDir, { withFileTypes: true })
@@ -112,16 +159,12 @@ export function loadKeyDirPartners(keysDir: string): Partner[] {
     .map((d) => {
       const dir = join(keysDir, d.name);
       const file = join(dir, 'partner.json');
-      const spec = JSON.parse(readText(file)) as PartnerInput & { publicKeyFile?: string; privateKeyFile?: string };
+      const spec = readJson(file) as PartnerFileSpec;
+      if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) throw new Error(`${file} must hold one JSON object ({"partnerId": ..., "publicKeyFile": ...})`);
+      if (typeof spec.partnerId !== 'string' || !spec.partnerId) throw new Error(`${file}: partnerId is missing (a string, as sent in X-PARTNER-ID)`);
       const publicFile = join(dir, spec.publicKeyFile ?? 'public.pem');
-      return createPartner(
-        {
-          ...spec,
-          publicKey: readText(publicFile),
-          privateKey: spec.privateKeyFile ? readText(join(dir, spec.privateKeyFile)) : undefined,
-        },
-        publicFile,
-      );
+      const privateFile = spec.privateKeyFile ? join(dir, spec.privateKeyFile) : undefined;
+      return createPartner({ ...spec, publicKey: readText(publicFile), privateKey: privateFile ? readText(privateFile) : undefined }, publicFile, privateFile);
     });
 }
 
@@ -147,14 +190,36 @@ export interface DanaKeys {
   publicKeyPem: string;
 }
 
+/**
+ * Loads keys/dana/private.pem and, when present, checks keys/dana/public.pem against it: partners
+ * verify envelope responses with that file, so a stale or garbage one must stop start-up rather
+ * than fail every verification later. Without public.pem the key is still at GET /__admin/keys/dana.
+ */
 export function loadDanaKeys(keysDir: string): DanaKeys {
   const dir = join(keysDir, 'dana');
   const file = join(dir, 'private.pem');
+  let privateKey: KeyObject;
   try {
-    const privateKey = createPrivateKey(readText(file));
-    const publicKeyPem = createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString();
-    return { privateKey, publicKeyPem };
+    privateKey = createPrivateKey(readText(file));
   } catch (error) {
     throw new Error(`Cannot load the sandbox's DANA key ${file}: ${(error as Error).message}`);
   }
+  const publicKeyPem = createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString();
+  const publicFile = join(dir, 'public.pem');
+  if (existsSync(publicFile)) checkDanaPublicKey(publicFile, privateKey);
+  return { privateKey, publicKeyPem };
+}
+
+function checkDanaPublicKey(file: string, privateKey: KeyObject): void {
+  const text = readText(file);
+  const regenerate = 'regenerate the pair (npm run keys:generate) or delete public.pem to use GET /__admin/keys/dana';
+  // A private key here would parse (its public half is derived) and match: refuse it, it is about to be handed out.
+  if (/PRIVATE KEY/.test(text)) throw new Error(`Cannot load the sandbox's DANA public key ${file}: it holds a private key; partners download this file, so it must hold only the public half`);
+  let publicKey: KeyObject;
+  try {
+    publicKey = parsePublicKey(text);
+  } catch (error) {
+    throw new Error(`Cannot load the sandbox's DANA public key ${file}: ${(error as Error).message}; ${regenerate}`);
+  }
+  if (!keysMatch(privateKey, publicKey)) throw new Error(`The sandbox's DANA public key ${file} does not match ${join(file, '..', 'private.pem')}: partners verifying with it would reject every signed response; ${regenerate}`);
 }

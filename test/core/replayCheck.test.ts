@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ReplayGuard } from '../../server/core/ReplayGuard.js';
+import { ReplayGuard, replayDaysKept } from '../../server/core/ReplayGuard.js';
 import { snapCases } from '../../server/protocols/snap/snapCases.js';
 import type { Sandbox } from '../../server/sandbox.js';
 import { admin } from '../support/admin.js';
@@ -95,6 +95,25 @@ describe('X-EXTERNAL-ID replay check', () => {
     expect((await applyOtt(session, 'ext-refused')).body.responseCode).toBe('2004900');
   });
 
+  it('keeps refusing reused ids after the clock went to later days and came back', async () => {
+    const session = freshSession();
+    const send = async (externalId: string) => {
+      const token = await issueToken(sandbox.app, { session });
+      return sendResendOtp(sandbox.app, otpBody('j-replay'), { token, session, headers: { 'X-EXTERNAL-ID': externalId } });
+    };
+    await openJourney(sandbox, session, 'j-replay');
+    await send('R1');
+    expect((await send('R1')).status).toBe(409);
+    await setClock(session, '2027-03-01T23:59:00+07:00');
+    await send('M');
+    await setClock(session, '2027-03-02T00:01:00+07:00');
+    await send('M');
+    await admin(sandbox, 'POST', '/clock/reset', {}, session);
+    expect((await send('R1')).body.responseCode).toBe('4098100');
+    await send('R2');
+    expect((await send('R2')).body.responseCode).toBe('4098100');
+  });
+
   it('allows any reuse with replayCheck switched off', async () => {
     const lenient = await createTestSandbox({ replayCheck: false });
     const codes = [(await applyOtt('lenient', 'ext-lenient', {}, lenient)).body.responseCode, (await applyOtt('lenient', 'ext-lenient', {}, lenient)).body.responseCode];
@@ -109,5 +128,22 @@ describe('X-EXTERNAL-ID memory across sessions', () => {
     expect(guard.seen('a', '2026-11-22', 'id-1')).toBe(false);
     ['2026-12-01', '2026-12-02', '2026-12-03'].forEach((day) => guard.seen('b', day, 'x'));
     expect(guard.seen('a', '2026-11-22', 'id-1')).toBe(true);
+  });
+
+  it('never forgets the day it is writing, even when that day sorts before the days it holds', () => {
+    const guard = new ReplayGuard();
+    ['2027-03-01', '2027-03-02'].forEach((day) => guard.seen('a', day, 'x'));
+    expect(guard.seen('a', '2026-11-22', 'id-1')).toBe(false);
+    expect(guard.seen('a', '2026-11-22', 'id-1')).toBe(true);
+  });
+
+  it('forgets the day used least recently once a scope holds replayDaysKept days, whatever their calendar order', () => {
+    const guard = new ReplayGuard();
+    const days = Array.from({ length: replayDaysKept }, (_, i) => `2027-03-${String(10 - i).padStart(2, '0')}`);
+    days.forEach((day) => guard.seen('a', day, 'id'));
+    expect(guard.seen('a', days[0], 'id')).toBe(true);
+    guard.seen('a', '2026-11-22', 'id');
+    expect(guard.seen('a', days[0], 'id')).toBe(true);
+    expect(guard.seen('a', days[1], 'id')).toBe(false);
   });
 });
