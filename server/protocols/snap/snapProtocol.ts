@@ -1,5 +1,6 @@
 import type { CompiledEndpoint, Exchange, Protocol } from '../../core/endpoint.js';
 import { formatJakartaTime } from '../../core/jakartaTime.js';
+import { parseJsonBody } from '../../core/parseJsonBody.js';
 import type { Partner } from '../../core/partners.js';
 import { commonCases, SandboxError } from '../../core/SandboxError.js';
 import { validateFields } from '../../core/schemas.js';
@@ -52,14 +53,6 @@ function checkB2bToken(exchange: Exchange, partner: Partner, deps: SandboxDeps):
 function declaresExternalId(endpoint: CompiledEndpoint): boolean {
   const schema = endpoint.validators.headers?.schema as { properties?: Record<string, unknown> } | undefined;
   return schema?.properties?.['x-external-id'] !== undefined;
-}
-
-function parseJsonBody(rawBody: string): unknown {
-  try {
-    return JSON.parse(rawBody);
-  } catch (error) {
-    throw new SandboxError(commonCases.badRequest, undefined, `The body is not JSON: ${(error as Error).message}`);
-  }
 }
 
 /** A SNAP protocol module bound to one endpoint's service code and authentication. */
