@@ -111,6 +111,20 @@ describe('pushNotificationUser', () => {
     expect(resultOf(res)).toEqual(expected('successful'));
   });
 
+  it.each([
+    ['request.head.clientId', { head: pushHead({ clientId: null }) }],
+    ['request.head.reqTime', { head: pushHead({ reqTime: null }) }],
+    ['request.body.acquirementId', { body: pushBody('demo-order-active', { acquirementId: null }) }],
+  ])('answers PARAM_MISSING naming %s when it is null, which counts as missing', async (field, call) => {
+    const res = await sendEnvelope(sandbox.app, { ...call, session: freshSession() });
+    expect(resultOf(res)).toEqual(expected('paramMissing', field));
+  });
+
+  it('answers PARAM_ILLEGAL naming request.head.reserve when the optional member is null', async () => {
+    const res = await sendEnvelope(sandbox.app, { head: pushHead({ reserve: null }), session: freshSession() });
+    expect(resultOf(res)).toEqual(expected('paramIllegal', 'request.head.reserve'));
+  });
+
   it("accepts the seed's sample request with the demo partner's credentials: 35-digit acquirementId, reqTime in +00:00", async () => {
     const res = await sendEnvelope(sandbox.app, { head: pushHead({ reqTime: '2020-11-12T18:50:59+00:00' }), body: pushBody('20201109111212800110166173600064152'), session: freshSession() });
     expect(resultOf(res)).toEqual(expected('successful'));
