@@ -17,6 +17,10 @@ export interface SnapOptions {
   signature: SnapSignatureKind;
   /** Requires `Authorization: Bearer <B2B access token>` issued to the same client (BNC Resend OTP). */
   b2bToken?: boolean;
+  /** The endpoint's own header rules the schema cannot say, checked with the headers (before the signature); throws SandboxError. */
+  checkHeaders?(headers: Record<string, string>): void;
+  /** The endpoint's own request-shape rules (e.g. header and body agree), checked after the body schema, before the replay check and scenarios. */
+  checkBody?(exchange: Exchange): void;
 }
 
 const headerNames: Record<SnapOptions['clientHeader'], string> = { 'x-partner-id': 'X-PARTNER-ID', 'x-client-key': 'X-CLIENT-KEY' };
@@ -62,13 +66,14 @@ export function snapProtocol(options: SnapOptions): Protocol {
     caseKeys: Object.keys(snapCases),
     requiresB2bToken: options.b2bToken ?? false,
 
-    /** Headers -> clock skew -> client -> B2B token -> signature -> JSON -> body, one error each (protocol.md 2.6). */
+    /** Headers (schema, then checkHeaders) -> clock skew -> client -> B2B token -> signature -> JSON -> body (schema, then checkBody), one error each (protocol.md 2.6). */
     admitRequest(exchange, deps) {
       const { headers, method, path, search, rawBody } = exchange.request;
       const endpoint: CompiledEndpoint = exchange.endpoint;
       // Media types are case-insensitive (RFC 9110 8.3.1): Application/JSON is JSON.
       const checked = { ...headers, 'content-type': headers['content-type']?.toLowerCase() };
       if (endpoint.validators.headers) validateFields(endpoint.validators.headers, checked, exchange.verdicts, 'headers');
+      options.checkHeaders?.(headers);
       checkClockSkew(exchange, deps);
       const partner = (exchange.partner = findPartner(exchange, options, deps));
       if (options.b2bToken) checkB2bToken(exchange, partner, deps);
@@ -80,6 +85,7 @@ export function snapProtocol(options: SnapOptions): Protocol {
       if (!verdict.valid) throw new SandboxError(commonCases.unauthorized, 'Invalid Signature', describeSignatureFailure(verdict));
       exchange.body = parseJsonBody(rawBody);
       validateFields(endpoint.validators.request, exchange.body, exchange.verdicts, 'body');
+      options.checkBody?.(exchange);
       // The replay check covers endpoints whose headers include X-EXTERNAL-ID; an access-token request carries none.
       if (declaresExternalId(endpoint)) exchange.externalId = headers['x-external-id'];
     },
