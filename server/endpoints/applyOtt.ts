@@ -24,7 +24,7 @@ function overRateLimit(customer: Customer, now: Date, scope: string | undefined,
 
 /** "Bearer" alone names no customer: the mandatory header is as good as missing (seed 000: 4004902 "Missing or invalid format on mandatory field"). */
 function checkCustomerHeader(headers: Record<string, string>): void {
-  const token = stripBearer(headers['authorization-customer'].trim());
+  const token = stripBearer((headers['authorization-customer'] ?? '').trim());
   if (token === '' || /^bearer$/i.test(token)) {
     throw new SandboxError(commonCases.invalidMandatoryField, 'Authorization-Customer', 'Authorization-Customer carries no customer token: send "Bearer <accessToken>".');
   }
