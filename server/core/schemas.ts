@@ -30,7 +30,7 @@ export function requireSchema(ajv: Ajv, schemasDir: string, name: string): Valid
   return validate;
 }
 
-type SchemaNode = { properties?: Record<string, SchemaNode>; items?: SchemaNode; title?: string };
+type SchemaNode = { properties?: Record<string, SchemaNode>; items?: SchemaNode; required?: string[]; title?: string };
 
 /** `/additionalInfo/accessToken` -> `['additionalInfo', 'accessToken']`; a missing property is appended. */
 function pathOf(error: ErrorObject): string[] {
@@ -65,8 +65,24 @@ function compareErrors(a: { position: number[]; mandatory: boolean }, b: { posit
 
 const summaryKeywords = new Set(['anyOf', 'oneOf', 'allOf', 'if']);
 
-function isMandatory(error: ErrorObject): boolean {
+/** The value at `segments` in `data`, or undefined. */
+function valueAt(data: unknown, segments: string[]): unknown {
+  let value = data;
+  for (const segment of segments) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[segment] : undefined;
+  return value;
+}
+
+/** Whether the schema lists the last of `segments` as required in its parent object. */
+function isRequired(segments: string[], root: SchemaNode): boolean {
+  let node: SchemaNode | undefined = root;
+  for (const segment of segments.slice(0, -1)) node = /^\d+$/.test(segment) ? node?.items : node?.properties?.[segment];
+  return node?.required?.includes(segments[segments.length - 1]) ?? false;
+}
+
+/** Missing, empty, or a required member sent as `null` (JSON's "no value", so missing rather than malformed). */
+function isMandatory(error: ErrorObject, segments: string[], data: unknown, root: SchemaNode): boolean {
   if (error.keyword === 'required') return true;
+  if (error.keyword === 'type' && segments.length > 0 && valueAt(data, segments) === null) return isRequired(segments, root);
   return (error.keyword === 'minLength' || error.keyword === 'minItems') && (error.params as { limit: number }).limit === 1;
 }
 
@@ -80,7 +96,7 @@ export function validateFields(validate: ValidateFunction, data: unknown, verdic
   const root = validate.schema as SchemaNode;
   const errors = (validate.errors ?? []).map((error) => {
     const segments = pathOf(error);
-    return { error, segments, position: positionOf(segments, root), mandatory: isMandatory(error) };
+    return { error, segments, position: positionOf(segments, root), mandatory: isMandatory(error, segments, data, root) };
   });
   if (verdicts) verdicts[label] = errors.map(({ error, segments }) => `${segments.join('.') || '(root)'}: ${error.message}`);
   // anyOf/oneOf only sum up their branches' errors, which name the field themselves.
@@ -92,5 +108,6 @@ export function validateFields(validate: ValidateFunction, data: unknown, verdic
   if (segments.length === 0) throw new SandboxError(commonCases.badRequest, undefined, `The message is not a JSON object: ${error.message}`);
   const title = segments.length === 1 ? root.properties?.[segments[0]]?.title : undefined;
   const field = title ?? segments.join('.');
-  throw new SandboxError(mandatory ? commonCases.invalidMandatoryField : commonCases.invalidFieldFormat, field, `${field} ${error.message}`);
+  const reason = mandatory && error.keyword === 'type' ? 'is null: a mandatory field needs a value' : error.message;
+  throw new SandboxError(mandatory ? commonCases.invalidMandatoryField : commonCases.invalidFieldFormat, field, `${field} ${reason}`);
 }

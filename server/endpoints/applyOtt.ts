@@ -1,5 +1,5 @@
-import type { EndpointDefinition } from '../core/endpoint.js';
-import { SandboxError } from '../core/SandboxError.js';
+import type { EndpointDefinition, Exchange } from '../core/endpoint.js';
+import { commonCases, SandboxError } from '../core/SandboxError.js';
 import type { Outcome, SandboxDeps } from '../core/types.js';
 import { checkCustomerToken, stripBearer } from '../domain/checkCustomerToken.js';
 import { snapProtocol } from '../protocols/snap/snapProtocol.js';
@@ -27,21 +27,32 @@ function overRateLimit(customer: Customer, now: Date, scope: string | undefined,
   return false;
 }
 
+/** "Bearer" alone names no customer: the mandatory header is as good as missing (seed 000: 4004902 "Missing or invalid format on mandatory field"). */
+function checkCustomerHeader(headers: Record<string, string>): void {
+  const token = stripBearer((headers['authorization-customer'] ?? '').trim());
+  if (token === '' || /^bearer$/i.test(token)) {
+    throw new SandboxError(commonCases.invalidMandatoryField, 'Authorization-Customer', 'Authorization-Customer carries no customer token: send "Bearer <accessToken>".');
+  }
+}
+
+/** The header authenticates the customer; a body naming another token is an inconsistent request, reported on the body field. */
+function checkTokensAgree(exchange: Exchange): void {
+  const body = exchange.body as ApplyOttBody;
+  if (stripBearer(body.additionalInfo.accessToken) !== stripBearer(exchange.request.headers['authorization-customer'])) {
+    throw new SandboxError(commonCases.invalidFieldFormat, 'additionalInfo.accessToken', 'additionalInfo.accessToken must be the same customer token as Authorization-Customer.');
+  }
+}
+
 /** Apply OTT (seed 000_6047d65611ed057b.txt): a one-time token for redirecting the customer into DANA. */
 export const applyOtt: EndpointDefinition = {
   id: 'applyOtt',
   method: 'POST',
   paths: ['/rest/v1.1/qr/apply-ott'],
-  protocol: snapProtocol({ serviceCode: '49', clientHeader: 'x-partner-id', signature: 'asymmetric' }),
+  protocol: snapProtocol({ serviceCode: '49', clientHeader: 'x-partner-id', signature: 'asymmetric', checkHeaders: checkCustomerHeader, checkBody: checkTokensAgree }),
 
   handle(exchange, deps): Outcome {
-    const body = exchange.body as ApplyOttBody;
     const now = exchange.receivedAt;
     const headerToken = stripBearer(exchange.request.headers['authorization-customer']);
-    // The header authenticates the customer; a body naming another token is an inconsistent request, reported on the body field.
-    if (stripBearer(body.additionalInfo.accessToken) !== headerToken) {
-      throw new SandboxError('invalidFieldFormat', 'additionalInfo.accessToken', 'additionalInfo.accessToken must be the same customer token as Authorization-Customer.');
-    }
     const verdict = checkCustomerToken(deps.store, headerToken, exchange.partner.partnerId, now, exchange.session);
     // Seed: "token not in system" -> 4014904; "invalid, perhaps due to token expiry" -> 4014902.
     if (verdict.state === 'unknown') return { case: 'customerTokenNotFound', debug: verdict.reason };

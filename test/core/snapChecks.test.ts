@@ -85,6 +85,14 @@ describe('SNAP request checks on Apply OTT', () => {
     expectCode(await sendApplyOtt(sandbox.app, 'demo-token-active', { body: { userResources: ['OTT'], additionalInfo: {} } }), 400, '4004902', snapResponseMessage('invalidMandatoryField', 'additionalInfo.accessToken'));
   });
 
+  it.each([
+    ['additionalInfo', { userResources: ['OTT'], additionalInfo: null }],
+    ['userResources', { userResources: null, additionalInfo: { accessToken: 'demo-token-active' } }],
+    ['additionalInfo.accessToken', { userResources: ['OTT'], additionalInfo: { accessToken: null } }],
+  ])('answers 4004902 naming %s when it is null, which counts as missing', async (field, body) => {
+    expectCode(await sendApplyOtt(sandbox.app, 'demo-token-active', { body }), 400, '4004902', snapResponseMessage('invalidMandatoryField', field));
+  });
+
   it('reports the header before the signature when both are wrong', async () => {
     const res = await sendApplyOtt(sandbox.app, 'demo-token-active', { headers: { 'X-TIMESTAMP': '', 'X-SIGNATURE': 'AAAA' } });
     expect(res.body.responseCode).toBe('4004902');

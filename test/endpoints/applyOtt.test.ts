@@ -58,6 +58,31 @@ describe('Apply OTT', () => {
     expect(res.body).toEqual({ responseCode: '4004901', responseMessage: snapResponseMessage('invalidFieldFormat', 'additionalInfo.accessToken') });
   });
 
+  it.each(['Bearer', 'bearer'])('answers 4004902 naming Authorization-Customer when it is %j without a token', async (value) => {
+    const res = await sendApplyOtt(sandbox.app, 'demo-token-active', { headers: { 'Authorization-Customer': value, 'X-Debug-Mode': 'true' } });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ responseCode: '4004902', responseMessage: snapResponseMessage('invalidMandatoryField', 'Authorization-Customer') });
+    expect(res.body.additionalInfo.debugMessage).toContain('no customer token');
+  });
+
+  it('reports Authorization-Customer without a token with the headers, before the signature', async () => {
+    const res = await sendApplyOtt(sandbox.app, 'demo-token-active', { headers: { 'Authorization-Customer': 'Bearer' }, key: otherPartner.privateKey });
+    expect(res.body.responseCode).toBe('4004902');
+  });
+
+  it('reports the token mismatch before the replay check: a reused X-EXTERNAL-ID with a mismatched body is 4004901', async () => {
+    const headers = { 'X-EXTERNAL-ID': 'ext-mismatch-then-replay', 'X-Mock-Session': 'mismatch-replay' };
+    expect((await sendApplyOtt(sandbox.app, 'demo-token-active', { headers })).body.responseCode).toBe('2004900');
+    const mismatched = await sendApplyOtt(sandbox.app, 'demo-token-active', { headers, body: { userResources: ['OTT'], additionalInfo: { accessToken: 'demo-token-expired' } } });
+    expect(mismatched.body.responseCode).toBe('4004901');
+    expect((await sendApplyOtt(sandbox.app, 'demo-token-active', { headers })).body.responseCode).toBe('4094900');
+  });
+
+  it('reports the token mismatch before a scripted X-Mock-Scenario answer', async () => {
+    const res = await sendApplyOtt(sandbox.app, 'demo-token-active', { headers: { 'X-Mock-Scenario': 'ott-issued' }, body: { userResources: ['OTT'], additionalInfo: { accessToken: 'demo-token-expired' } } });
+    expect(res.body).toEqual({ responseCode: '4004901', responseMessage: snapResponseMessage('invalidFieldFormat', 'additionalInfo.accessToken') });
+  });
+
   it('answers 4014902 when the token was issued to another partner', async () => {
     await sandbox.handle({
       method: 'POST',

@@ -87,6 +87,44 @@ describe('pushNotificationUser', () => {
     expect(resultOf(res)).toEqual(expected('successful'));
   });
 
+  it.each([
+    ['a +0700 offset without its colon', '2026-11-22T10:00:00+0700'],
+    ['an hours-only +07 offset', '2026-11-22T10:00:00+07'],
+    ['a space instead of T', '2026-11-22 10:00:00+07:00'],
+    ['no offset', '2026-11-22T10:00:00'],
+    ['no seconds', '2026-11-22T10:00+07:00'],
+    ['a dot without fraction digits', '2026-11-22T10:00:00.+07:00'],
+    ['a month 13', '2026-13-22T10:00:00+07:00'],
+  ])('answers PARAM_ILLEGAL naming request.head.reqTime for %s (not RFC 3339)', async (_what, reqTime) => {
+    const res = await sendEnvelope(sandbox.app, { head: pushHead({ reqTime }), session: freshSession() });
+    expect(resultOf(res)).toEqual(expected('paramIllegal', 'request.head.reqTime'));
+  });
+
+  it.each([
+    ['+07:00', '2026-11-22T10:00:00+07:00'],
+    ['Z', '2026-11-22T03:00:00Z'],
+    ['a negative offset', '2026-11-21T22:00:00-05:00'],
+    ['a fraction of a second', '2026-11-22T10:00:00.123456+07:00'],
+    ['lower-case t and z (RFC 3339 5.6 NOTE)', '2026-11-22t03:00:00z'],
+  ])('accepts reqTime with %s', async (_what, reqTime) => {
+    const res = await sendEnvelope(sandbox.app, { head: pushHead({ reqTime }), session: freshSession() });
+    expect(resultOf(res)).toEqual(expected('successful'));
+  });
+
+  it.each([
+    ['request.head.clientId', { head: pushHead({ clientId: null }) }],
+    ['request.head.reqTime', { head: pushHead({ reqTime: null }) }],
+    ['request.body.acquirementId', { body: pushBody('demo-order-active', { acquirementId: null }) }],
+  ])('answers PARAM_MISSING naming %s when it is null, which counts as missing', async (field, call) => {
+    const res = await sendEnvelope(sandbox.app, { ...call, session: freshSession() });
+    expect(resultOf(res)).toEqual(expected('paramMissing', field));
+  });
+
+  it('answers PARAM_ILLEGAL naming request.head.reserve when the optional member is null', async () => {
+    const res = await sendEnvelope(sandbox.app, { head: pushHead({ reserve: null }), session: freshSession() });
+    expect(resultOf(res)).toEqual(expected('paramIllegal', 'request.head.reserve'));
+  });
+
   it("accepts the seed's sample request with the demo partner's credentials: 35-digit acquirementId, reqTime in +00:00", async () => {
     const res = await sendEnvelope(sandbox.app, { head: pushHead({ reqTime: '2020-11-12T18:50:59+00:00' }), body: pushBody('20201109111212800110166173600064152'), session: freshSession() });
     expect(resultOf(res)).toEqual(expected('successful'));

@@ -89,6 +89,20 @@ describe('Resend OTP request checks', () => {
   });
 
   it.each([
+    ['journeyId', body({ journeyId: null })],
+    ['additionalInfo', body({ additionalInfo: null })],
+    ['additionalInfo.orderId', body({ additionalInfo: { orderId: null } })],
+  ])('answers 4008102 naming %s when it is null, which counts as missing', async (field, b) => {
+    const res = await send(b, { headers: { 'X-Debug-Mode': 'true' } });
+    expectCode(res, 400, '4008102', snapResponseMessage('invalidMandatoryField', field));
+    expect(res.body.additionalInfo.debugMessage).toBe(`${field} is null: a mandatory field needs a value`);
+  });
+
+  it('answers 4008101 naming subMerchantId when the optional field is null', async () => {
+    expectCode(await send(body({ subMerchantId: null })), 400, '4008101', snapResponseMessage('invalidFieldFormat', 'subMerchantId'));
+  });
+
+  it.each([
     ['journeyId', body({ journeyId: 'j'.repeat(23) })],
     ['bankCardToken', body({ bankCardToken: 'c'.repeat(33) })],
     ['merchantId', body({ merchantId: 'm'.repeat(33) })],

@@ -3,10 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { verifyRsaSha256 } from '../../server/core/rsa.js';
 import { envelopeCases, envelopeResultMsg } from '../../server/protocols/envelope/envelopeCases.js';
+import { verifyEnvelopeSignature } from '../../server/protocols/envelope/envelopeSignature.js';
 import { extractRawMember } from '../../server/protocols/envelope/extractRawMember.js';
 import type { Sandbox } from '../../server/sandbox.js';
 import { pushBody, pushHead, sendEnvelope, signEnvelope } from '../support/envelopeRequest.js';
-import { danaPublicKeyPem } from '../support/partners.js';
+import { danaPublicKeyPem, demoPartner } from '../support/partners.js';
 import { createTestSandbox } from '../support/testSandbox.js';
 
 let sandbox: Sandbox;
@@ -52,6 +53,25 @@ describe('the DANA Open API envelope', () => {
     const res = await sendEnvelope(sandbox.app, { raw: `{"request":${member},"signature":"${signEnvelope(JSON.parse(member))}"}`, session: 'compact' });
     expect(res.body.response.body.resultInfo.resultCode).toBe(envelopeCases.successful.resultCode);
     expect(lastJournalSignature('compact')).toMatchObject({ valid: true, matched: 'compact' });
+  });
+
+  it('verifies a pretty-printed request signed over its compact text with escapes kept (PHP json_encode, Python ensure_ascii)', async () => {
+    const requestMember = { head: pushHead(), body: pushBody('demo-order-active', { extendInfo: 'caf\u00e9 at http://dana.id/x' }) };
+    const escape = (text: string) => text.replace(/\u00e9/g, '\\u00e9').replace(/\//g, '\\/');
+    const compact = escape(JSON.stringify(requestMember));
+    const pretty = escape(JSON.stringify(requestMember, null, 2));
+    const res = await sendEnvelope(sandbox.app, { raw: `{"request":${pretty},"signature":"${signEnvelope(compact)}"}`, session: 'escapes' });
+    expect(res.body.response.body.resultInfo.resultCode).toBe(envelopeCases.successful.resultCode);
+    expect(lastJournalSignature('escapes')).toMatchObject({ valid: true, matched: 'minified' });
+  });
+
+  it('re-serialises the request member only once its text as received failed to verify', () => {
+    const partner = sandbox.deps.partners.get(demoPartner.partnerId)!;
+    const member = JSON.stringify({ head: pushHead(), body: pushBody() });
+    const unserialisable = { toJSON: () => { throw new RangeError('Maximum call stack size exceeded'); } };
+    const raw = `{"request":${member},"signature":"${signEnvelope(member)}"}`;
+    expect(verifyEnvelopeSignature(raw, unserialisable, signEnvelope(member), partner)).toMatchObject({ valid: true, matched: 'raw' });
+    expect(verifyEnvelopeSignature(raw, unserialisable, signEnvelope(`${member} `), partner)).toMatchObject({ valid: false, compactRequestSha256: undefined });
   });
 
   it('answers INVALID_SIGNATURE when neither text verifies, and journals why', async () => {

@@ -1,7 +1,8 @@
 import type { Exchange, Protocol, Sealed } from '../../core/endpoint.js';
 import { formatJakartaTime } from '../../core/jakartaTime.js';
+import { parseJsonBody } from '../../core/parseJsonBody.js';
 import type { Partner } from '../../core/partners.js';
-import { commonCases, SandboxError } from '../../core/SandboxError.js';
+import { SandboxError } from '../../core/SandboxError.js';
 import { validateFields } from '../../core/schemas.js';
 import type { Outcome, SandboxDeps } from '../../core/types.js';
 import { envelopeCases, envelopeResultMsg, isEnvelopeCaseKey } from './envelopeCases.js';
@@ -32,14 +33,6 @@ export interface EnvelopeOptions {
 
 /** Seed sample: request "1.0"; dana-node, dana-python, dana-go send "2.0" (protocol.md 4.10). */
 const versions: readonly string[] = ['1.0', '2.0'];
-
-function parseEnvelope(rawBody: string): unknown {
-  try {
-    return JSON.parse(rawBody);
-  } catch (error) {
-    throw new SandboxError(commonCases.badRequest, undefined, `The body is not JSON: ${(error as Error).message}`);
-  }
-}
 
 function findPartner(clientId: string, deps: SandboxDeps): Partner {
   const partner = deps.partners.get(clientId);
@@ -90,7 +83,7 @@ export function envelopeProtocol(options: EnvelopeOptions): Protocol {
      * function (FUNCTION_NOT_MATCH) -> clientSecret (OAUTH_FAILED). The accessToken is the endpoint's.
      */
     admitRequest(exchange, deps) {
-      const parsed = parseEnvelope(exchange.request.rawBody);
+      const parsed = parseJsonBody(exchange.request.rawBody);
       validateFields(exchange.endpoint.validators.request, parsed, exchange.verdicts, 'envelope');
       const envelope = parsed as Envelope<unknown>;
       const { head } = envelope.request;

@@ -1,5 +1,6 @@
 import type { CompiledEndpoint, Exchange, Protocol } from '../../core/endpoint.js';
 import { formatJakartaTime } from '../../core/jakartaTime.js';
+import { parseJsonBody } from '../../core/parseJsonBody.js';
 import type { Partner } from '../../core/partners.js';
 import { commonCases, SandboxError } from '../../core/SandboxError.js';
 import { validateFields } from '../../core/schemas.js';
@@ -16,6 +17,10 @@ export interface SnapOptions {
   signature: SnapSignatureKind;
   /** Requires `Authorization: Bearer <B2B access token>` issued to the same client (BNC Resend OTP). */
   b2bToken?: boolean;
+  /** The endpoint's own header rules the schema cannot say, checked with the headers (before the signature); throws SandboxError. */
+  checkHeaders?(headers: Record<string, string>): void;
+  /** The endpoint's own request-shape rules (e.g. header and body agree), checked after the body schema, before the replay check and scenarios. */
+  checkBody?(exchange: Exchange): void;
 }
 
 const headerNames: Record<SnapOptions['clientHeader'], string> = { 'x-partner-id': 'X-PARTNER-ID', 'x-client-key': 'X-CLIENT-KEY' };
@@ -54,14 +59,6 @@ function declaresExternalId(endpoint: CompiledEndpoint): boolean {
   return schema?.properties?.['x-external-id'] !== undefined;
 }
 
-function parseJsonBody(rawBody: string): unknown {
-  try {
-    return JSON.parse(rawBody);
-  } catch (error) {
-    throw new SandboxError(commonCases.badRequest, undefined, `The body is not JSON: ${(error as Error).message}`);
-  }
-}
-
 /** A SNAP protocol module bound to one endpoint's service code and authentication. */
 export function snapProtocol(options: SnapOptions): Protocol {
   return {
@@ -69,13 +66,14 @@ export function snapProtocol(options: SnapOptions): Protocol {
     caseKeys: Object.keys(snapCases),
     requiresB2bToken: options.b2bToken ?? false,
 
-    /** Headers -> clock skew -> client -> B2B token -> signature -> JSON -> body, one error each (protocol.md 2.6). */
+    /** Headers (schema, then checkHeaders) -> clock skew -> client -> B2B token -> signature -> JSON -> body (schema, then checkBody), one error each (protocol.md 2.6). */
     admitRequest(exchange, deps) {
       const { headers, method, path, search, rawBody } = exchange.request;
       const endpoint: CompiledEndpoint = exchange.endpoint;
       // Media types are case-insensitive (RFC 9110 8.3.1): Application/JSON is JSON.
       const checked = { ...headers, 'content-type': headers['content-type']?.toLowerCase() };
       if (endpoint.validators.headers) validateFields(endpoint.validators.headers, checked, exchange.verdicts, 'headers');
+      options.checkHeaders?.(headers);
       checkClockSkew(exchange, deps);
       const partner = (exchange.partner = findPartner(exchange, options, deps));
       if (options.b2bToken) checkB2bToken(exchange, partner, deps);
@@ -87,6 +85,7 @@ export function snapProtocol(options: SnapOptions): Protocol {
       if (!verdict.valid) throw new SandboxError(commonCases.unauthorized, 'Invalid Signature', describeSignatureFailure(verdict));
       exchange.body = parseJsonBody(rawBody);
       validateFields(endpoint.validators.request, exchange.body, exchange.verdicts, 'body');
+      options.checkBody?.(exchange);
       // The replay check covers endpoints whose headers include X-EXTERNAL-ID; an access-token request carries none.
       if (declaresExternalId(endpoint)) exchange.externalId = headers['x-external-id'];
     },

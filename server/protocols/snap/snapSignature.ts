@@ -1,7 +1,7 @@
 import { minifyJson } from '../../core/minifyJson.js';
 import type { Partner } from '../../core/partners.js';
 import type { RequestDraft, SignedRequest, SigningContext } from '../../core/endpoint.js';
-import { sha256Hex, signRsaSha256, verifyRsaSha256 } from '../../core/rsa.js';
+import { describeSignatureEncoding, sha256Hex, signRsaSha256, verifyRsaSha256 } from '../../core/rsa.js';
 
 /** Which SNAP string-to-sign an endpoint uses (protocol.md 1.4, 1.6). */
 export type SnapSignatureKind = 'asymmetric' | 'accessToken';
@@ -14,6 +14,8 @@ export interface SignatureVerdict {
   bodySha256?: string;
   /** When the body has whitespace: the string to sign over its minified copy, also accepted. */
   minified?: { stringToSign: string; bodySha256: string };
+  /** Why X-SIGNATURE is not a standard-Base64 signature of the key's size, when it is not. */
+  encoding?: string;
   key: string;
 }
 
@@ -40,10 +42,15 @@ export interface SignedParts {
 /** Verifies X-SIGNATURE over the raw body, then over its minified copy (protocol.md Decisions). */
 export function verifySnapSignature(parts: SignedParts, partner: Partner): SignatureVerdict {
   const key = `partner ${partner.partnerId}, key ${partner.keyFingerprint} (${partner.keySource})`;
+  const encoding = describeSignatureEncoding(parts.signature, partner.publicKey);
   if (parts.kind === 'accessToken') {
     const stringToSign = accessTokenStringToSign(parts.clientKey, parts.timestamp);
     const valid = verifyRsaSha256(stringToSign, parts.signature, partner.publicKey);
-    return { valid, matched: valid ? 'raw' : undefined, stringToSign, key };
+    return { valid, matched: valid ? 'raw' : undefined, stringToSign, encoding, key };
+  }
+  if (encoding !== undefined) {
+    const stringToSign = asymmetricStringToSign(parts.method, parts.relativeUrl, parts.rawBody, parts.timestamp);
+    return { valid: false, stringToSign, bodySha256: sha256Hex(parts.rawBody), encoding, key };
   }
   const candidates: ['raw' | 'minified', string][] = [['raw', parts.rawBody]];
   const minified = minifyJson(parts.rawBody);
@@ -61,6 +68,9 @@ export function verifySnapSignature(parts: SignedParts, partner: Partner): Signa
 
 /** What X-Debug-Mode tells a partner whose signature failed. */
 export function describeSignatureFailure(verdict: SignatureVerdict): string {
+  if (verdict.encoding !== undefined) {
+    return `X-SIGNATURE ${verdict.encoding}, so it cannot verify as Base64 RSA-SHA256 (PKCS#1 v1.5). String to sign computed by the sandbox: "${verdict.stringToSign}". Verified with ${verdict.key}.`;
+  }
   const hash = verdict.bodySha256 ? ` Body SHA-256 (as received): ${verdict.bodySha256}.` : '';
   const minified = verdict.minified ? ` Also tried over the minified body: "${verdict.minified.stringToSign}" (body SHA-256 ${verdict.minified.bodySha256}).` : '';
   return `X-SIGNATURE does not verify as Base64 RSA-SHA256 (PKCS#1 v1.5). String to sign computed by the sandbox: "${verdict.stringToSign}".${hash}${minified} Verified with ${verdict.key}.`;
