@@ -12,4 +12,6 @@ export { envelopeCases, envelopeResultMsg } from './protocols/envelope/envelopeC
 export type { ArmedRule, RuleMatch } from './scenarios/ArmedRule.js';
 export type { Scenario } from './scenarios/ScenarioBook.js';
 export { createDanaHandlers, danaHosts, type DanaHandlerOptions } from './adapters/msw.js';
+/** The largest request body either adapter reads (1 MiB); larger ones get 400xx00 / MSG_PARSE_ERROR. */
+export { maxBodyBytes } from './adapters/readBody.js';
 export { loadDemoPartner, type DemoPartner } from './demoPartner.js';

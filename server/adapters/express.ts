@@ -1,23 +1,35 @@
-import type { Server } from 'node:http';
+import { createServer, STATUS_CODES, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { SandboxRequest, SandboxResponse } from '../core/types.js';
 import { lastResortFor } from '../protocols/lastResortFor.js';
+import { bodyTooLargeReason, decodeBody, maxBodyBytes, refuseContentEncoding } from './readBody.js';
 
 export type SandboxHandler = (request: SandboxRequest) => Promise<SandboxResponse>;
 /** Answers a request whose body the adapter could not read, in the protocol's own envelope. */
 export type UnreadableHandler = (request: SandboxRequest, reason: string) => SandboxResponse;
 
+/** Each app's unreadable handler, for the refusals Node makes before the app sees a request. */
+const unreadableOf = new WeakMap<Express, UnreadableHandler>();
+
+/**
+ * Splits a request target into path and query. An absolute-form target (`http://host/path`, RFC
+ * 9112 3.2.2) is routed on its path; its bytes are kept as sent, since SNAP signs the relative URL.
+ */
+export function splitTarget(target: string): { path: string; search: string } {
+  const relative = target.startsWith('/') ? target : target.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '');
+  const url = relative.startsWith('/') ? relative : `/${relative}`;
+  const q = url.indexOf('?');
+  return { path: q < 0 ? url : url.slice(0, q), search: q < 0 ? '' : url.slice(q) };
+}
 
 function toSandboxRequest(req: Request, rawBody: string): SandboxRequest {
-  const url = req.originalUrl;
-  const q = url.indexOf('?');
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
-  return { method: req.method, path: q < 0 ? url : url.slice(0, q), search: q < 0 ? '' : url.slice(q), headers, rawBody };
+  return { method: req.method, ...splitTarget(req.originalUrl), headers, rawBody };
 }
 
 async function send(req: Request, res: Response, out: SandboxResponse): Promise<void> {
@@ -38,46 +50,90 @@ async function send(req: Request, res: Response, out: SandboxResponse): Promise<
 export function createExpressApp(handle: SandboxHandler, unreadable: UnreadableHandler): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(express.raw({ type: () => true, limit: '1mb' }));
-  app.use((req, res, next) => {
-    const raw = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
-    handle(toSandboxRequest(req, raw)).then((out) => send(req, res, out), next);
-  });
-  // Express's own error page is HTML with a stack trace: answer in the protocol's envelope instead.
-  app.use((error: Error & { status?: number }, req: Request, res: Response, _next: NextFunction) => {
+  const refuse = (req: Request, res: Response, reason: string) => {
     let out: SandboxResponse;
     try {
-      out = unreadable(toSandboxRequest(req, ''), `${error.message}${error.status ? ` (HTTP ${error.status})` : ''}`);
+      out = unreadable(toSandboxRequest(req, ''), reason);
     } catch {
       // Even the core's error path failed: the protocol's general error, never Express's HTML page.
       out = lastResortFor(req.path);
     }
     void send(req, res, out);
+  };
+  // Refused before reading, the same way the MSW adapter refuses it (server/adapters/readBody.ts).
+  app.use((req, res, next) => {
+    const why = refuseContentEncoding({ 'content-encoding': req.get('content-encoding') ?? '' });
+    if (why) refuse(req, res, why);
+    else next();
   });
+  app.use(express.raw({ type: () => true, limit: maxBodyBytes, inflate: false }));
+  app.use((req, res, next) => {
+    const decoded = decodeBody(Buffer.isBuffer(req.body) ? req.body : new Uint8Array());
+    if ('reason' in decoded) return refuse(req, res, decoded.reason);
+    handle(toSandboxRequest(req, decoded.text)).then((out) => send(req, res, out), next);
+  });
+  // Express's own error page is HTML with a stack trace: answer in the protocol's envelope instead.
+  app.use((error: Error & { status?: number; type?: string }, req: Request, res: Response, _next: NextFunction) => {
+    refuse(req, res, error.type === 'entity.too.large' ? bodyTooLargeReason : `${error.message}${error.status ? ` (HTTP ${error.status})` : ''}`);
+  });
+  unreadableOf.set(app, unreadable);
   return app;
 }
 
 /**
- * Node refuses some requests before Express sees them (headers over 16 KB, a malformed request
- * line) with a bare status line: answer those in SNAP's envelope too, saying why.
+ * What can be read of a request Node could not parse: its request line and the header lines
+ * before the fault (best effort, so X-Debug-Mode and X-Mock-Session still apply).
  */
-function answerUnparsableRequest(error: NodeJS.ErrnoException, socket: Duplex): void {
+function readRawPacket(rawPacket: unknown): Pick<SandboxRequest, 'method' | 'path' | 'search' | 'headers'> | undefined {
+  if (!Buffer.isBuffer(rawPacket)) return undefined;
+  const [first, ...rest] = rawPacket.subarray(0, 64 * 1024).toString('latin1').split(/\r?\n/);
+  const line = /^([A-Z]+) (\S+) HTTP\/\d\.\d$/.exec(first);
+  if (!line) return undefined;
+  const headers: Record<string, string> = {};
+  for (const header of rest) {
+    if (header === '') break;
+    const colon = header.indexOf(':');
+    // Only short, well-formed lines: an oversized header is the fault itself.
+    if (colon > 0 && header.length <= 1024) headers[header.slice(0, colon).trim().toLowerCase()] = header.slice(colon + 1).trim();
+  }
+  return { method: line[1], ...splitTarget(line[2]), headers };
+}
+
+function writeRaw(socket: Duplex, out: SandboxResponse): void {
+  const body = Buffer.from(out.body, 'utf8');
+  const headers = Object.entries({ ...out.headers, 'content-length': String(body.length), connection: 'close' }).map(([n, v]) => `${n}: ${v}\r\n`).join('');
+  socket.end(Buffer.concat([Buffer.from(`HTTP/1.1 ${out.status} ${STATUS_CODES[out.status] ?? ''}\r\n${headers}\r\n`, 'latin1'), body]));
+}
+
+/**
+ * Node refuses some requests before Express sees them (headers over 16 KB, a bad Content-Length, a
+ * malformed request line) with a bare status line: answer those through the core's unreadable path,
+ * in the envelope of the endpoint the request line names (SNAP's general one if none can be read).
+ */
+function answerUnparsableRequest(unreadable: UnreadableHandler | undefined, error: NodeJS.ErrnoException & { rawPacket?: unknown }, socket: Duplex): void {
   if (!socket.writable) return void socket.destroy();
-  const why = error.code === 'HPE_HEADER_OVERFLOW' ? 'The request headers are larger than the 16 KB Node accepts.' : `The request is not valid HTTP (${error.code ?? error.message}).`;
-  const body = JSON.stringify({ responseCode: '4000000', responseMessage: 'Bad Request', additionalInfo: { debugMessage: why } });
-  socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  const why = error.code === 'HPE_HEADER_OVERFLOW' ? 'the request headers are larger than the 16 KB Node accepts.' : `the request is not valid HTTP (${error.code ?? error.message}).`;
+  const request: SandboxRequest = { method: 'POST', path: '', search: '', headers: {}, ...readRawPacket(error.rawPacket), rawBody: '' };
+  let out: SandboxResponse;
+  try {
+    out = unreadable ? unreadable(request, why) : lastResortFor(request.path);
+  } catch {
+    out = lastResortFor(request.path);
+  }
+  writeRaw(socket, out);
 }
 
 /** Listens on `port` (0 = any free port) and resolves with the server and its URL. */
 export function listen(app: Express, port: number, host: string): Promise<{ server: Server; url: string }> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host, (error?: Error) => {
-      if (error) return reject(error);
+    // DANA's gateway does not insist on Host; a partner's client that omits it must not get a bare 400.
+    const server = createServer({ requireHostHeader: false }, app);
+    server.on('error', reject);
+    server.on('clientError', (error, socket) => answerUnparsableRequest(unreadableOf.get(app), error, socket));
+    server.listen(port, host, () => {
       const address = server.address();
       const actual = typeof address === 'object' && address ? address.port : port;
       resolve({ server, url: `http://${host.includes(':') ? `[${host}]` : host}:${actual}` });
     });
-    server.on('error', reject);
-    server.on('clientError', answerUnparsableRequest);
   });
 }

@@ -1,23 +1,32 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
-import type { SandboxRequest, SandboxResponse } from '../core/types.js';
+import { rejectUnreadableRequest } from '../core/pipeline.js';
+import type { SandboxDeps, SandboxRequest, SandboxResponse } from '../core/types.js';
+import { lastResortFor } from '../protocols/lastResortFor.js';
+import { decodeBody, refuseContentEncoding } from './readBody.js';
 
 /** DANA's hosts, as dana-node's getBasePathByEnv names them (sandbox, production). */
 export const danaHosts = ['https://api.sandbox.dana.id', 'https://api.saas.dana.id'] as const;
 
 export interface DanaHandlerOptions {
-  /** More base URLs (origins) to intercept, e.g. a staging gateway your app is configured with. */
+  /** More base URLs to intercept, each an origin (`https://gw.partner.test`), e.g. a staging gateway. */
   baseUrls?: readonly string[];
 }
 
 type Handle = (request: SandboxRequest) => Promise<SandboxResponse>;
+type Unreadable = (request: SandboxRequest, reason: string) => SandboxResponse;
 
-async function toSandboxRequest(request: Request): Promise<SandboxRequest> {
+/** The request as the core sees it, or why its body cannot be read (the same rules as over HTTP). */
+async function toSandboxRequest(request: Request): Promise<{ request: SandboxRequest; unreadable?: string }> {
   const url = new URL(request.url);
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => {
     headers[name.toLowerCase()] = value;
   });
-  return { method: request.method, path: url.pathname, search: url.search, headers, rawBody: await request.text() };
+  const bare = { method: request.method, path: url.pathname, search: url.search, headers, rawBody: '' };
+  const refused = refuseContentEncoding(headers);
+  if (refused) return { request: bare, unreadable: refused };
+  const decoded = decodeBody(new Uint8Array(await request.arrayBuffer()));
+  return 'reason' in decoded ? { request: bare, unreadable: decoded.reason } : { request: { ...bare, rawBody: decoded.text } };
 }
 
 async function toResponse(out: SandboxResponse): Promise<Response> {
@@ -27,13 +36,47 @@ async function toResponse(out: SandboxResponse): Promise<Response> {
 }
 
 /**
+ * The origin of a base URL. A path would be ambiguous: SNAP signs the path the gateway sees, and
+ * DANA's paths are absolute, so a base URL is an origin and anything else is refused here.
+ */
+function originOf(baseUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new Error(`createDanaHandlers: base URL "${baseUrl}" is not a URL; give an origin such as https://gw.partner.test.`);
+  }
+  if (url.pathname !== '/' || url.search || url.hash) throw new Error(`createDanaHandlers: base URL "${baseUrl}" has a path, query or fragment; give its origin (${url.origin}): DANA's paths are absolute.`);
+  return url.origin;
+}
+
+/** The core's unreadable path, as the HTTP adapter uses it (server/sandbox.ts). */
+function unreadableFor(deps: SandboxDeps | undefined): Unreadable {
+  return (request, reason) => {
+    try {
+      if (deps) return rejectUnreadableRequest(request, reason, deps);
+    } catch {
+      // fall through to the static last resort
+    }
+    return lastResortFor(request.path, deps?.dana.privateKey);
+  };
+}
+
+/**
  * MSW (v2) handlers that answer every request to DANA's hosts (and `baseUrls`) from the sandbox's
  * core, exactly as the HTTP adapter does; requests to other hosts are left to other handlers.
- * Pass the sandbox (its `config.baseUrls` are intercepted too) or just its `handle`.
+ * Pass the sandbox (its `config.baseUrls` are intercepted too, and unreadable bodies are refused
+ * in the endpoint's envelope) or just its `handle`.
  */
-export function createDanaHandlers(sandbox: Handle | { handle: Handle; config?: { baseUrls: readonly string[] } }, options: DanaHandlerOptions = {}): HttpHandler[] {
+export function createDanaHandlers(sandbox: Handle | { handle: Handle; deps?: SandboxDeps; config?: { baseUrls: readonly string[] } }, options: DanaHandlerOptions = {}): HttpHandler[] {
   const handle = typeof sandbox === 'function' ? sandbox : sandbox.handle;
+  const unreadable = unreadableFor(typeof sandbox === 'function' ? undefined : sandbox.deps);
   const configured = typeof sandbox === 'function' ? [] : (sandbox.config?.baseUrls ?? []);
-  const origins = [...danaHosts, ...configured, ...(options.baseUrls ?? [])].map((u) => new URL(u).origin);
-  return [...new Set(origins)].map((origin) => http.all(`${origin}/*`, async ({ request }) => toResponse(await handle(await toSandboxRequest(request)))));
+  const origins = [...danaHosts, ...configured, ...(options.baseUrls ?? [])].map(originOf);
+  return [...new Set(origins)].map((origin) =>
+    http.all(`${origin}/*`, async ({ request }) => {
+      const read = await toSandboxRequest(request);
+      return toResponse(read.unreadable ? unreadable(read.request, read.unreadable) : await handle(read.request));
+    }),
+  );
 }

@@ -36,4 +36,10 @@ describe('MSW handlers', () => {
     const wire = applyOttWire('demo-token-active', 'msw-reset', { headers: { 'x-mock-scenario': 'connection-reset' } });
     await expect(fetch(`https://api.sandbox.dana.id${wire.path}`, { method: 'POST', headers: wire.headers, body: wire.body })).rejects.toThrow(TypeError);
   });
+
+  it('refuse a base URL with a path when created, naming it, rather than take over its whole origin', () => {
+    expect(() => createDanaHandlers(sandbox, { baseUrls: ['https://gw.partner.test/dana/'] })).toThrow('"https://gw.partner.test/dana/" has a path');
+    expect(() => createDanaHandlers(sandbox, { baseUrls: ['not a url'] })).toThrow('"not a url" is not a URL');
+    expect(createDanaHandlers(sandbox, { baseUrls: ['https://gw.partner.test/'] })).toHaveLength(4);
+  });
 });

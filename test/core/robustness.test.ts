@@ -8,6 +8,7 @@ import { admin } from '../support/admin.js';
 import { buildEnvelope, pushPath } from '../support/envelopeRequest.js';
 import { danaPublicKeyPem } from '../support/partners.js';
 import { sendApplyOtt } from '../support/snapRequest.js';
+import { applyOttWire } from '../support/wireRequests.js';
 import { createTestSandbox } from '../support/testSandbox.js';
 
 let sandbox: Sandbox;
@@ -28,20 +29,58 @@ function sendRawHttp(url: string, text: string): Promise<string> {
   });
 }
 
+/** The body of a raw HTTP answer, parsed. */
+const bodyOf = (answer: string) => JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
+
+let served: Promise<{ url: string }> | undefined;
+/** The shared sandbox over a real socket on a free port, started once. */
+const listening = () => (served ??= sandbox.listen(0));
+
 describe('a sandbox that is hard to break', () => {
-  it("answers a request Node refuses before Express (headers over 16 KB) in SNAP's envelope, saying why", async () => {
-    const { url } = await sandbox.listen(0);
-    const answer = await sendRawHttp(url, `POST /rest/v1.1/qr/apply-ott HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
-    expect(answer.startsWith('HTTP/1.1 400')).toBe(true);
-    const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
-    expect(body).toMatchObject({ responseCode: '4000000', additionalInfo: { debugMessage: expect.stringContaining('16 KB') } });
+  it('answers 4004900 with X-TIMESTAMP when Node refuses an Apply OTT before Express (headers over 16 KB), saying why', async () => {
+    const { url } = await listening();
+    const answer = await sendRawHttp(url, `POST /rest/v1.1/qr/apply-ott HTTP/1.1\r\nHost: x\r\nX-Debug-Mode: true\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+    expect(answer.startsWith('HTTP/1.1 400 Bad Request\r\n')).toBe(true);
+    expect(answer).toMatch(/\r\nx-timestamp: 2026-11-22T10:00:00\+07:00\r\n/);
+    expect(bodyOf(answer)).toMatchObject({ responseCode: '4004900', additionalInfo: { debugMessage: expect.stringContaining('16 KB') } });
+  });
+
+  it('answers the signed envelope MSG_PARSE_ERROR with HTTP 200 when Node refuses a push before Express (Content-Length: abc)', async () => {
+    const { url } = await listening();
+    const answer = await sendRawHttp(url, `POST ${pushPath} HTTP/1.1\r\nHost: x\r\nX-Debug-Mode: true\r\nContent-Length: abc\r\n\r\n{}`);
+    expect(answer.startsWith('HTTP/1.1 200 OK\r\n')).toBe(true);
+    const body = bodyOf(answer);
+    expect(body.response.body).toMatchObject({ resultInfo: { resultCode: 'MSG_PARSE_ERROR' }, additionalInfo: { debugMessage: expect.stringContaining('not valid HTTP') } });
+    expect(verifyRsaSha256(extractRawMember(answer.slice(answer.indexOf('\r\n\r\n') + 4), 'response')!, body.signature, createPublicKey(danaPublicKeyPem))).toBe(true);
+  });
+
+  it("answers SNAP's 4000000 when Node cannot even read the request line", async () => {
+    const { url } = await listening();
+    const answer = await sendRawHttp(url, 'POST /rest/v1.1/qr/apply-ott HTTP/9\r\n\r\n');
+    expect(answer.startsWith('HTTP/1.1 400 Bad Request\r\n')).toBe(true);
+    expect(bodyOf(answer)).toMatchObject({ responseCode: '4000000' });
+  });
+
+  it('answers an HTTP/1.1 request without a Host header', async () => {
+    const { url } = await listening();
+    const answer = await sendRawHttp(url, 'GET /__admin/health HTTP/1.1\r\nConnection: close\r\n\r\n');
+    expect(answer.startsWith('HTTP/1.1 200 OK\r\n')).toBe(true);
+    expect(bodyOf(answer)).toMatchObject({ status: 'ok' });
+  });
+
+  it('routes an absolute-form request target on its path, and checks the signature over that path', async () => {
+    const { url } = await listening();
+    const wire = applyOttWire('demo-token-active', 'absolute-form');
+    const head = Object.entries({ ...wire.headers, 'content-length': String(Buffer.byteLength(wire.body!)), connection: 'close' }).map(([n, v]) => `${n}: ${v}\r\n`).join('');
+    const answer = await sendRawHttp(url, `POST http://gw.partner.test${wire.path} HTTP/1.1\r\n${head}\r\n${wire.body}`);
+    expect(bodyOf(answer)).toMatchObject({ responseCode: '2004900' });
   });
 
   it("answers in the path's own protocol when the pipeline itself fails, never with a crash", async () => {
     const broken = await createTestSandbox();
     broken.deps.store.put('clocks', 'clock', { offsetMs: Number.NaN });
     const snap = await broken.handle({ method: 'POST', path: '/rest/v1.1/qr/apply-ott', search: '', headers: {}, rawBody: '{}' });
-    expect([snap.status, JSON.parse(snap.body).responseCode]).toEqual([500, '5000000']);
+    expect([snap.status, JSON.parse(snap.body).responseCode, snap.headers['x-timestamp']]).toEqual([500, '5004900', expect.stringMatching(/\+07:00$/)]);
     const envelope = await broken.handle({ method: 'POST', path: pushPath, search: '', headers: {}, rawBody: buildEnvelope() });
     const parsed = JSON.parse(envelope.body);
     expect([envelope.status, parsed.response.body.resultInfo.resultCode]).toEqual([200, 'SYSTEM_ERROR']);
