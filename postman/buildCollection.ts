@@ -28,7 +28,9 @@ const pushFunction = 'dana.mobilewallet.mobilepush.pushOrderNotify';
 /** Shown where the collection's script puts the signature; what the gateway sees if the helper refused. */
 const signaturePlaceholder = 'signed by the collection pre-request script';
 const script = (listen: PostmanEvent['listen'], exec: string[]): PostmanEvent => ({ listen, script: { type: 'text/javascript', exec } });
-const spoiledSignature = 'c2lnbmVkIHdpdGggYW5vdGhlciBrZXk=';
+// Well-formed Base64 of an RSA-2048 signature's size, so the gateway's answer shows the full
+// signature diagnostic (string to sign, body hash, key) rather than an encoding complaint.
+const spoiledSignature = Buffer.alloc(256, 'signed with another key ').toString('base64');
 
 function testLines(expect: Expectation): string[] {
   switch (expect.kind) {
