@@ -36,7 +36,8 @@ async function send(req: Request, res: Response, out: SandboxResponse): Promise<
   // Unref'd: a pending timeout scenario must not keep a closing sandbox (or a test run) alive.
   if (out.delayMs) await sleep(out.delayMs, undefined, { ref: false });
   if (out.fault === 'connection-reset') {
-    req.socket.destroy();
+    // A TCP RST, as a dropped gateway connection looks to clients; destroy() alone closes cleanly (FIN).
+    req.socket.resetAndDestroy();
     return;
   }
   const bytes = Buffer.from(out.body, 'utf8');
