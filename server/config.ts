@@ -81,6 +81,11 @@ const usage = `Usage: dana-mock [options]
   --log-level <level>    debug | info | warn | error | silent (env LOG_LEVEL; default warn)
   --help                 this text`;
 
+/** Node fires a longer timer at once (TimeoutOverflowWarning), so a longer delay could never time out. */
+export const maxTimerDelayMs = 2 ** 31 - 1;
+/** The journal is preallocated; a million entries of at most 2 x 64 KiB is already far beyond a test run. */
+export const maxJournalLimit = 1_000_000;
+
 /** Reads argv and env into a SandboxConfig; throws with the usage text on a bad option. */
 export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, base: SandboxConfig = defaultConfig()): SandboxConfig & { help: boolean } {
   const { values } = parseArgs({
@@ -104,10 +109,11 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, base: Sandbox
       help: { type: 'boolean' },
     },
   });
-  const int = (name: string, text: string | undefined, fallback: number) => {
+  const int = (name: string, text: string | undefined, fallback: number, max = Number.MAX_SAFE_INTEGER) => {
     if (text === undefined) return fallback;
     const n = Number(text);
     if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a whole number, got "${text}"\n${usage}`);
+    if (n > max) throw new Error(`--${name} must be at most ${max}, got ${text}\n${usage}`);
     return n;
   };
   const logLevel = (values['log-level'] ?? env.LOG_LEVEL ?? base.logLevel) as LogLevel;
@@ -115,7 +121,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, base: Sandbox
   const path = (p: string | undefined) => (p === undefined ? undefined : resolve(p));
   return {
     ...base,
-    port: int('port', values.port ?? env.PORT, base.port),
+    port: int('port', values.port ?? env.PORT, base.port, 65_535),
     host: values.host ?? env.HOST ?? base.host,
     dataFile: path(values.data ?? env.DANA_MOCK_DATA) ?? base.dataFile,
     inMemory: values['in-memory'] ?? base.inMemory,
@@ -124,9 +130,9 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, base: Sandbox
     fixturesFile: path(values.fixtures) ?? base.fixturesFile,
     replayCheck: values['replay-check'] ?? base.replayCheck,
     clockSkewSeconds: values['clock-skew'] === undefined ? base.clockSkewSeconds : int('clock-skew', values['clock-skew'], 0),
-    journalLimit: int('journal-limit', values['journal-limit'], base.journalLimit),
+    journalLimit: int('journal-limit', values['journal-limit'], base.journalLimit, maxJournalLimit),
     signingHelper: values['signing-helper'] ?? base.signingHelper,
-    timeoutDelayMs: int('timeout-delay', values['timeout-delay'], base.timeoutDelayMs),
+    timeoutDelayMs: int('timeout-delay', values['timeout-delay'], base.timeoutDelayMs, maxTimerDelayMs),
     ottLimitPerMinute: values['ott-limit'] === undefined ? base.ottLimitPerMinute : int('ott-limit', values['ott-limit'], 0),
     logLevel,
     help: values.help ?? false,
