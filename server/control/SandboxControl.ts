@@ -58,6 +58,7 @@ export class SandboxControl {
   }
 
   listScenarios(endpoint?: string): Scenario[] {
+    if (endpoint !== undefined) this.checkEndpoint(endpoint);
     return this.deps.scenarios.list().filter((s) => endpoint === undefined || s.endpoint === endpoint || s.endpoint === undefined);
   }
 
@@ -103,7 +104,13 @@ export class SandboxControl {
 
   /** Journal entries, oldest first; a scoped control sees only its session's. */
   journal(filter: JournalFilter = {}): JournalEntry[] {
+    if (filter.endpoint !== undefined) this.checkEndpoint(filter.endpoint);
     return this.deps.journal.list({ session: this.session, ...filter });
+  }
+
+  /** A filter on a misspelt endpoint matches nothing, so "never called" would pass by mistake: refuse it. */
+  private checkEndpoint(id: string): void {
+    if (!this.deps.endpoints.get(id)) throw new AdminError(400, `No endpoint "${id}"; there are ${this.deps.endpoints.list().map((e) => e.id).join(', ')}.`);
   }
 
   clearJournal(): void {
