@@ -4,6 +4,7 @@ import { createPartner, type PartnerInput } from '../core/partners.js';
 import { isSessionName, sessionNameRule } from '../core/sessionName.js';
 import type { SandboxDeps } from '../core/types.js';
 import type { ArmedRule, RuleMatch } from '../scenarios/ArmedRule.js';
+import { ruleIndexOf } from '../scenarios/RuleIndex.js';
 import type { Scenario } from '../scenarios/ScenarioBook.js';
 import type { Collections } from '../store/entities.js';
 import { fixtureCollections, fixtureDefinitions, fixtureIds, putFixture, seedFixtures, type FixtureCollection, type Fixtures } from '../store/fixtures.js';
@@ -78,6 +79,7 @@ export class SandboxControl {
       armedAt: this.deps.clock.now(this.session).toISOString(),
     };
     this.deps.store.put('rules', rule.id, rule, this.session);
+    ruleIndexOf(this.deps.store).add(rule);
     return rule;
   }
 
@@ -135,12 +137,14 @@ export class SandboxControl {
     const { store, journal, clock, replay } = this.deps;
     if (this.session !== undefined) {
       store.clear(this.session);
+      ruleIndexOf(store).forget(this.session);
       journal.clear(this.session);
       replay.clear(this.session);
       return;
     }
     const partners = store.list('partners');
     store.clear();
+    ruleIndexOf(store).forget();
     partners.forEach((p) => store.put('partners', p.partnerId, p));
     journal.clear();
     replay.clear();
