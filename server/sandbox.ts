@@ -17,6 +17,7 @@ import { createSchemaRegistry } from './core/schemas.js';
 import type { SandboxDeps, SandboxRequest, SandboxResponse } from './core/types.js';
 import { endpoints } from './endpoints/index.js';
 import { lastResortFor } from './protocols/lastResortFor.js';
+import { checkStoredRules } from './scenarios/checkStoredRules.js';
 import { ScenarioBook } from './scenarios/ScenarioBook.js';
 import { loadFixturesFile, seedFixtures } from './store/fixtures.js';
 import { openLowdbStore } from './store/lowdbStore.js';
@@ -87,6 +88,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     scenarios: new ScenarioBook(config.scenariosDir, ajv, endpointTable),
     fixtures,
   };
+  checkStoredRules(deps);
   const handleAdminRequest = createAdminHandler(ajv);
   const fail = (request: SandboxRequest, error: unknown) => {
     logger.error('the pipeline failed', { path: request.path, stack: (error as Error)?.stack ?? String(error) });
