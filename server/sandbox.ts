@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import type { Express } from 'express';
 import { createExpressApp, listen } from './adapters/express.js';
-import { adminPrefix, createAdminHandler } from './admin/handleAdminRequest.js';
+import { adminPrefix, createAdminHandler, isAdminPath, rejectUnreadableAdminRequest } from './admin/handleAdminRequest.js';
 import { defaultConfig, type SandboxConfig } from './config.js';
 import { SandboxControl } from './control/SandboxControl.js';
 import { Clock } from './core/clock.js';
@@ -103,7 +103,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   };
   const unreadable = (request: SandboxRequest, reason: string): SandboxResponse => {
     try {
-      return rejectUnreadableRequest(request, reason, deps);
+      return isAdminPath(request.path) ? rejectUnreadableAdminRequest(reason) : rejectUnreadableRequest(request, reason, deps);
     } catch (error) {
       return fail(request, error);
     }

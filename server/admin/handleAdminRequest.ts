@@ -43,6 +43,15 @@ function readSession(request: SandboxRequest, query: URLSearchParams): string | 
   return session;
 }
 
+export const isAdminPath = (path: string) => path === adminPrefix || path.startsWith(`${adminPrefix}/`);
+
+/** A control-plane request the adapter could not read (body over the limit, bad encoding): the admin error shape, never a SNAP envelope. */
+export function rejectUnreadableAdminRequest(reason: string): SandboxResponse {
+  // The adapter's reason ends with the HTTP status it met, e.g. "(HTTP 413)" for a body over the limit.
+  const status = Number(/\(HTTP (4\d\d)\)$/.exec(reason)?.[1] ?? 400);
+  return reply({ status, body: { error: { message: `The request could not be read: ${reason}.` } } });
+}
+
 /** Query parameters every route takes besides its own: the session, for clients that cannot set headers. */
 const commonQuery = ['session'];
 

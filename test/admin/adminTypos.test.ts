@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
 import type { Sandbox } from '../../server/sandbox.js';
 import { admin } from '../support/admin.js';
 import { sendApplyOtt } from '../support/snapRequest.js';
@@ -80,5 +81,12 @@ describe('admin typos never widen what a call acts on', () => {
     await sendApplyOtt(sandbox.app, 'demo-token-active');
     expect((await admin(sandbox, 'GET', '/journal/count?endpoint=applyOtt&code=2004900')).body.count).toBe(1);
     expect(await admin(sandbox, 'POST', '/reset?session=ci-1')).toEqual({ status: 200, body: { reset: 'ci-1' } });
+  });
+
+  it('answers an admin body over the size limit in the admin error shape, not a SNAP envelope', async () => {
+    const res = await request(sandbox.app).post('/__admin/scenarios/arm').set('Content-Type', 'application/json').send(`{"endpoint":"${'x'.repeat(1_100_000)}"}`);
+    expect(res.status).toBe(413);
+    expect(res.body.error.message).toContain('request entity too large');
+    expect(res.body.responseCode).toBeUndefined();
   });
 });
