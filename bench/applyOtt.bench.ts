@@ -19,7 +19,7 @@ const pushPath = '/v1/payments/pushNotificationUser';
 const storedNotifications = 20_000;
 // Each successful push needs its own (order, bizType), so pushes are signed before the run; once the
 // pool is used up they repeat and answer MORE_THAN_ONCE_INVOKE (counted and printed below).
-const pushPool = Number(process.env.BENCH_PUSH_POOL ?? 40_000);
+const pushPool = Number(process.env.BENCH_PUSH_POOL ?? 70_000);
 
 function startTarget(args: string[]): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench/target.ts'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -93,6 +93,7 @@ const targets = {
   'sandbox, journal full (100000)': await startTarget(['sandbox', '100000', '100000']),
   'sandbox, data file of 50000 rows': await startTarget(['sandbox', '0', '1000', '50000']),
   'bare Express route (push path)': await startTarget(['baseline']),
+  'sandbox push, none stored': await startTarget(['sandbox']),
   [`sandbox push, ${storedNotifications} stored`]: await startTarget(['sandbox', '0', '1000', '0', String(storedNotifications)]),
 };
 const results: Record<string, Round[]> = Object.fromEntries(Object.keys(targets).map((k) => [k, []]));
