@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import express from 'express';
 import { createSandbox } from '../server/sandbox.js';
 
-// target.ts baseline | sandbox [journal prefill] [journal limit] [data-file rows: 0 = in memory]
+// target.ts baseline | sandbox [journal prefill] [journal limit] [data-file rows: 0 = in memory] [notifications stored]
 const kind = process.argv[2];
 const dataRows = Number(process.argv[5] ?? 0);
 
@@ -13,6 +13,9 @@ if (kind === 'baseline') {
   const app = express();
   const body = JSON.stringify({ responseCode: '2004900', responseMessage: 'Successful', userResources: [{ resourceType: 'OTT', value: 'x'.repeat(43) }], additionalInfo: {} });
   app.post('/rest/v1.1/qr/apply-ott', (_req, res) => {
+    res.type('application/json').send(body);
+  });
+  app.post('/v1/payments/pushNotificationUser', (_req, res) => {
     res.type('application/json').send(body);
   });
   const server = app.listen(0, '127.0.0.1', () => {
@@ -34,6 +37,12 @@ if (kind === 'baseline') {
   const prefill = Number(process.argv[3] ?? 0);
   for (let i = 0; i < prefill; i++) {
     sandbox.deps.journal.record({ id: `prefill-${i}`, at: '', verdicts: {}, request: { method: 'POST', path: '/', search: '', headers: {}, rawBody: '{}' }, response: { status: 200, headers: {}, body: '{}' } });
+  }
+  // Pushes already delivered show whether a push costs more as the inbox grows (it scanned it once).
+  const notifications = Number(process.argv[6] ?? 0);
+  for (let i = 0; i < notifications; i++) {
+    const bizType = `BENCH_PREFILL_${i}`;
+    sandbox.deps.store.put('notifications', JSON.stringify(['demo-order-active', bizType]), { id: `prefill-${i}`, customerId: 'cust-active', acquirementId: 'demo-order-active', bizType, partnerId: 'bench', deliveredAt: new Date().toISOString(), body: {} });
   }
   console.log((await sandbox.listen(0)).url);
 }

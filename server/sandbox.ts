@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import type { Express } from 'express';
 import { createExpressApp, listen } from './adapters/express.js';
-import { adminPrefix, createAdminHandler } from './admin/handleAdminRequest.js';
+import { adminPrefix, createAdminHandler, isAdminPath, rejectUnreadableAdminRequest } from './admin/handleAdminRequest.js';
 import { defaultConfig, type SandboxConfig } from './config.js';
 import { SandboxControl } from './control/SandboxControl.js';
 import { Clock } from './core/clock.js';
@@ -17,6 +17,7 @@ import { createSchemaRegistry } from './core/schemas.js';
 import type { SandboxDeps, SandboxRequest, SandboxResponse } from './core/types.js';
 import { endpoints } from './endpoints/index.js';
 import { lastResortFor } from './protocols/lastResortFor.js';
+import { checkStoredRules } from './scenarios/checkStoredRules.js';
 import { ScenarioBook } from './scenarios/ScenarioBook.js';
 import { loadFixturesFile, seedFixtures } from './store/fixtures.js';
 import { openLowdbStore } from './store/lowdbStore.js';
@@ -87,6 +88,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     scenarios: new ScenarioBook(config.scenariosDir, ajv, endpointTable),
     fixtures,
   };
+  checkStoredRules(deps);
   const handleAdminRequest = createAdminHandler(ajv);
   const fail = (request: SandboxRequest, error: unknown) => {
     logger.error('the pipeline failed', { path: request.path, stack: (error as Error)?.stack ?? String(error) });
@@ -101,7 +103,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   };
   const unreadable = (request: SandboxRequest, reason: string): SandboxResponse => {
     try {
-      return rejectUnreadableRequest(request, reason, deps);
+      return isAdminPath(request.path) ? rejectUnreadableAdminRequest(reason) : rejectUnreadableRequest(request, reason, deps);
     } catch (error) {
       return fail(request, error);
     }

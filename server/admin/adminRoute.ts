@@ -27,12 +27,13 @@ export interface AdminRoute {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Relative to /__admin, with `:name` parameters, e.g. '/fixtures/:collection'. */
   path: string;
+  /** A route with neither bodySchema nor bodyOneOf takes no body and refuses one. */
   bodySchema?: string;
   /** For documents such as OpenAPI only: schemas a body may match when the handler checks it itself (one item or an array). */
   bodyOneOf?: string[];
   /** For documents only: the values a path parameter takes. */
   paramValues?: Record<string, readonly string[]>;
-  /** For documents only: query parameters and what they do. */
+  /** The query parameters the route takes (besides ?session=) and what they do; any other is refused. */
   query?: Record<string, string>;
   summary: string;
   handle(request: AdminRequest, deps: SandboxDeps): AdminReply | Promise<AdminReply>;

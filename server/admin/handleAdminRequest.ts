@@ -43,6 +43,47 @@ function readSession(request: SandboxRequest, query: URLSearchParams): string | 
   return session;
 }
 
+export const isAdminPath = (path: string) => path === adminPrefix || path.startsWith(`${adminPrefix}/`);
+
+/** A control-plane request the adapter could not read (body over the limit, bad encoding): the admin error shape, never a SNAP envelope. */
+export function rejectUnreadableAdminRequest(reason: string): SandboxResponse {
+  // The adapter's reason ends with the HTTP status it met, e.g. "(HTTP 413)" for a body over the limit.
+  const status = Number(/\(HTTP (4\d\d)\)$/.exec(reason)?.[1] ?? 400);
+  return reply({ status, body: { error: { message: `The request could not be read: ${reason}.` } } });
+}
+
+/** Query parameters every route takes besides its own: the session, for clients that cannot set headers. */
+const commonQuery = ['session'];
+
+/**
+ * A misspelt filter or scope must never widen what a call acts on (`?sesion=ci-1` would reset every
+ * session, `?endpiont=` would count every exchange): undeclared query parameters are refused by name.
+ */
+function checkQuery(route: AdminRoute, query: URLSearchParams, deps: SandboxDeps): void {
+  const declared = new Set([...commonQuery, ...Object.keys(route.query ?? {})]);
+  const unknown = [...new Set([...query.keys()].filter((name) => !declared.has(name)))];
+  if (unknown.length > 0) {
+    const takes = [...declared].map((name) => `?${name}=`).join(', ');
+    throw new AdminError(400, `${route.method} ${adminPrefix}${route.path} takes no query parameter ${unknown.map((n) => `"${n}"`).join(', ')}; it takes ${takes}.`);
+  }
+  for (const name of declared) {
+    if (query.getAll(name).length > 1) throw new AdminError(400, `The query parameter "${name}" is given ${query.getAll(name).length} times; give it once.`);
+  }
+  // A filter on an endpoint that does not exist matches nothing, so "never called" would pass by mistake.
+  const endpoint = query.get('endpoint');
+  if (endpoint !== null && !deps.endpoints.get(endpoint)) {
+    throw new AdminError(400, `?endpoint=${endpoint} names no endpoint; there are ${deps.endpoints.list().map((e) => e.id).join(', ')}.`);
+  }
+}
+
+/** A route that takes no body refuses one: `{"session":"ci-1"}` sent to /reset must not reset everything. */
+function takesBody(route: AdminRoute): boolean {
+  return route.bodySchema !== undefined || route.bodyOneOf !== undefined;
+}
+
+// Many clients (Postman, axios) send `{}` with every POST: it carries nothing, so it is no body.
+const isEmptyObject = (raw: string) => /^\s*\{\s*\}\s*$/.test(raw);
+
 /** The control plane's router: JSON in, JSON out, bodies checked against their schema first. */
 export function createAdminHandler(ajv: Ajv, routes: readonly AdminRoute[] = adminRoutes) {
   const compiled = routes.map(compile);
@@ -58,8 +99,12 @@ export function createAdminHandler(ajv: Ajv, routes: readonly AdminRoute[] = adm
       const { route, names } = match.c;
       const params = Object.fromEntries(names.map((n, i) => [n, decodePathSegment(match.m![i + 1])]));
       const query = new URLSearchParams(request.search);
+      checkQuery(route, query, deps);
       let body: unknown = undefined;
       if (request.rawBody.trim() !== '') {
+        if (!takesBody(route) && !isEmptyObject(request.rawBody)) {
+          throw new AdminError(400, `${route.method} ${adminPrefix}${route.path} takes no body; send none (scope a call with X-Mock-Session or ?session=, not a body member).`);
+        }
         try {
           body = JSON.parse(request.rawBody);
         } catch (error) {

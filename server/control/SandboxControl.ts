@@ -4,9 +4,10 @@ import { createPartner, type PartnerInput } from '../core/partners.js';
 import { isSessionName, sessionNameRule } from '../core/sessionName.js';
 import type { SandboxDeps } from '../core/types.js';
 import type { ArmedRule, RuleMatch } from '../scenarios/ArmedRule.js';
+import { ruleIndexOf } from '../scenarios/RuleIndex.js';
 import type { Scenario } from '../scenarios/ScenarioBook.js';
 import type { Collections } from '../store/entities.js';
-import { fixtureCollections, fixtureDefinitions, fixtureIds, putFixture, seedFixtures, type FixtureCollection, type Fixtures } from '../store/fixtures.js';
+import { fixtureCollections, fixtureDefinitions, fixtureIds, putFixture, recordFixtureDeletion, seedFixtures, type FixtureCollection, type Fixtures } from '../store/fixtures.js';
 
 export interface ArmInput {
   endpoint: string;
@@ -44,6 +45,7 @@ export class SandboxControl {
     });
     const now = this.deps.clock.now(this.session);
     list.forEach((item) => putFixture(this.deps.store, collection, item as never, now, this.session));
+    if (this.session === undefined) list.forEach((item) => recordFixtureDeletion(this.deps.store, this.deps.fixtures, collection, fixtureIds[collection](item as never), undefined));
     return list.map((item) => this.deps.store.get(collection, fixtureIds[collection](item as never), this.session)!);
   }
 
@@ -55,9 +57,11 @@ export class SandboxControl {
     if (!this.deps.store.delete(checkCollection(collection), id, this.session)) {
       throw new AdminError(404, `No ${collection} entry "${id}" in ${this.session ? `session ${this.session}` : 'the global scope'}.`);
     }
+    if (this.session === undefined) recordFixtureDeletion(this.deps.store, this.deps.fixtures, collection, id, this.deps.clock.now());
   }
 
   listScenarios(endpoint?: string): Scenario[] {
+    if (endpoint !== undefined) this.checkEndpoint(endpoint);
     return this.deps.scenarios.list().filter((s) => endpoint === undefined || s.endpoint === endpoint || s.endpoint === undefined);
   }
 
@@ -77,6 +81,7 @@ export class SandboxControl {
       armedAt: this.deps.clock.now(this.session).toISOString(),
     };
     this.deps.store.put('rules', rule.id, rule, this.session);
+    ruleIndexOf(this.deps.store).add(rule);
     return rule;
   }
 
@@ -103,7 +108,13 @@ export class SandboxControl {
 
   /** Journal entries, oldest first; a scoped control sees only its session's. */
   journal(filter: JournalFilter = {}): JournalEntry[] {
+    if (filter.endpoint !== undefined) this.checkEndpoint(filter.endpoint);
     return this.deps.journal.list({ session: this.session, ...filter });
+  }
+
+  /** A filter on a misspelt endpoint matches nothing, so "never called" would pass by mistake: refuse it. */
+  private checkEndpoint(id: string): void {
+    if (!this.deps.endpoints.get(id)) throw new AdminError(400, `No endpoint "${id}"; there are ${this.deps.endpoints.list().map((e) => e.id).join(', ')}.`);
   }
 
   clearJournal(): void {
@@ -128,12 +139,14 @@ export class SandboxControl {
     const { store, journal, clock, replay } = this.deps;
     if (this.session !== undefined) {
       store.clear(this.session);
+      ruleIndexOf(store).forget(this.session);
       journal.clear(this.session);
       replay.clear(this.session);
       return;
     }
     const partners = store.list('partners');
     store.clear();
+    ruleIndexOf(store).forget();
     partners.forEach((p) => store.put('partners', p.partnerId, p));
     journal.clear();
     replay.clear();

@@ -25,6 +25,16 @@ interface PackFile {
 
 export const faultsFile = 'faults.json';
 
+/** The scenario names the README, the Postman collection and partners' CI rely on: a pack that lacks one stops start-up. */
+export const requiredScenarios: Readonly<Record<string, readonly string[]>> = {
+  applyOtt: ['ott-issued', 'invalid-token'],
+  resendOtp: ['otp-throttled', 'transaction-closed', 'invalid-token'],
+};
+const requiredFaults: readonly FaultKind[] = ['timeout', 'empty-response', 'malformed-json', 'connection-reset'];
+
+/** Members a scenario's `data` may not set: the outcome's code and message come from its `case`. */
+const reservedDataMembers = ['responseCode', 'responseMessage', 'resultInfo'];
+
 function readPack(dir: string, file: string, ajv: Ajv): PackFile {
   const path = join(dir, file);
   if (!existsSync(path)) throw new Error(`Missing scenario pack ${path}: every endpoint needs one (see schemas/scenario.schema.json).`);
@@ -33,6 +43,14 @@ function readPack(dir: string, file: string, ajv: Ajv): PackFile {
     pack = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     throw new Error(`Scenario pack ${path} is not JSON: ${(error as Error).message}`);
+  }
+  const scenarios = (pack as Partial<PackFile> | null)?.scenarios;
+  for (const [name, s] of Object.entries(scenarios !== null && typeof scenarios === 'object' ? scenarios : {})) {
+    const data = (s as Partial<Scenario> | null)?.data;
+    const reserved = data !== null && typeof data === 'object' ? reservedDataMembers.filter((m) => Object.hasOwn(data, m)) : [];
+    if (reserved.length > 0) {
+      throw new Error(`Scenario pack ${path}: scenario "${name}" sets ${reserved.join(', ')} in data; the code and message come from its case, so data may not override them.`);
+    }
   }
   const validate = ajv.getSchema('scenario.schema.json')!;
   if (!validate(pack)) {
@@ -49,6 +67,9 @@ export class ScenarioBook {
 
   constructor(dir: string, ajv: Ajv, endpoints: EndpointTable) {
     for (const [name, s] of Object.entries(readPack(dir, faultsFile, ajv).scenarios)) this.faults.set(name, { ...s, name });
+    for (const kind of requiredFaults) {
+      if (this.faults.get(kind)?.fault !== kind) throw new Error(`Scenario pack ${join(dir, faultsFile)} lacks the fault "${kind}" (a scenario of that name with "fault": "${kind}"); every sandbox offers it.`);
+    }
     for (const endpoint of endpoints.list()) {
       const where = join(dir, `${endpoint.id}.json`);
       const pack = readPack(dir, `${endpoint.id}.json`, ajv);
@@ -61,6 +82,8 @@ export class ScenarioBook {
         if (this.faults.has(name)) throw new Error(`Scenario pack ${where}: "${name}" is already a fault in ${faultsFile}.`);
         named.set(name, { ...s, name, endpoint: endpoint.id });
       }
+      const missing = (requiredScenarios[endpoint.id] ?? []).filter((name) => !named.has(name));
+      if (missing.length > 0) throw new Error(`Scenario pack ${where} lacks the scenario${missing.length > 1 ? 's' : ''} ${missing.map((n) => `"${n}"`).join(', ')}, which every sandbox offers for ${endpoint.id}.`);
       this.byEndpoint.set(endpoint.id, named);
     }
   }

@@ -2,6 +2,7 @@ import type { Exchange } from '../core/endpoint.js';
 import type { IdGenerator } from '../core/ids.js';
 import type { Outcome, SandboxDeps, SandboxResponse } from '../core/types.js';
 import type { ArmedRule, RuleMatch } from './ArmedRule.js';
+import { ruleIndexOf } from './RuleIndex.js';
 import type { Scenario } from './ScenarioBook.js';
 
 const pick = (value: unknown, path: string): unknown =>
@@ -16,23 +17,24 @@ function tokensOf(exchange: Exchange): unknown[] {
   return [bearer(headers['authorization-customer']), bearer(headers.authorization), pick(body, 'additionalInfo.accessToken'), pick(body, 'request.head.accessToken'), pick(body, 'bankCardToken')];
 }
 
-function matches(match: RuleMatch | undefined, exchange: Exchange): boolean {
+function matches(match: RuleMatch | undefined, exchange: Exchange, tokens: () => unknown[]): boolean {
   if (!match) return true;
   const body = exchange.body;
   return (
     (match.partnerId === undefined || exchange.partner?.partnerId === match.partnerId) &&
-    (match.token === undefined || tokensOf(exchange).includes(match.token)) &&
+    (match.token === undefined || tokens().includes(match.token)) &&
     (match.journeyId === undefined || pick(body, 'journeyId') === match.journeyId) &&
     (match.acquirementId === undefined || [pick(body, 'request.body.acquirementId'), pick(body, 'acquirementId')].includes(match.acquirementId)) &&
     Object.entries(match.body ?? {}).every(([path, expected]) => JSON.stringify(pick(body, path)) === JSON.stringify(expected))
   );
 }
 
-/** The session's own rules first, then global ones, each oldest first. */
+/** The session's own rules first, then global ones, each oldest first; only the endpoint's rules are looked at. */
 function findRule(exchange: Exchange, deps: SandboxDeps): ArmedRule | undefined {
-  const rules = deps.store.list('rules', exchange.session).filter((r) => r.endpoint === exchange.endpoint?.id);
-  rules.sort((a, b) => Number(b.session !== undefined) - Number(a.session !== undefined) || a.armedAt.localeCompare(b.armedAt) || a.id.localeCompare(b.id));
-  return rules.find((r) => matches(r.match, exchange));
+  let tokens: unknown[] | undefined;
+  const tokensOnce = () => (tokens ??= tokensOf(exchange));
+  for (const rule of ruleIndexOf(deps.store).candidates(exchange.endpoint!.id, exchange.session)) if (matches(rule.match, exchange, tokensOnce)) return rule;
+  return undefined;
 }
 
 function consume(rule: ArmedRule, deps: SandboxDeps): void {

@@ -102,6 +102,13 @@ export interface RateWindow {
   count: number;
 }
 
+/** A seed fixture deleted through the control plane: not re-seeded on restart until a reset. */
+export interface SeedDeletion {
+  collection: string;
+  id: string;
+  deletedAt: Instant;
+}
+
 /** The collections the store keeps, by name. */
 export interface Collections {
   customers: Customer;
@@ -116,6 +123,7 @@ export interface Collections {
   partners: PartnerRecord;
   clocks: ClockState;
   rules: ArmedRule;
+  seedDeletions: SeedDeletion;
 }
 
 export type CollectionName = keyof Collections;

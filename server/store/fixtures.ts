@@ -60,11 +60,29 @@ export function putFixture<C extends FixtureCollection>(store: Store, collection
   }
 }
 
-/** Seeds the global scope with every fixture the store does not hold yet (persisted state wins). */
+const deletionKey = (collection: FixtureCollection, id: string) => JSON.stringify([collection, id]);
+
+/**
+ * Seeds the global scope with every fixture the store does not hold yet (persisted state wins), except
+ * those deleted through the control plane: a partner who deleted a seed fixture to test "not found"
+ * keeps that across a restart, as with any other change, until POST /__admin/reset.
+ */
 export function seedFixtures(store: Store, fixtures: Fixtures, now: Date): void {
   for (const collection of fixtureCollections) {
     for (const item of fixtures[collection] ?? []) {
-      if (!store.get(collection, fixtureIds[collection](item as never))) putFixture(store, collection, item, now);
+      const id = fixtureIds[collection](item as never);
+      if (!store.get(collection, id) && !store.get('seedDeletions', deletionKey(collection, id))) putFixture(store, collection, item, now);
     }
   }
+}
+
+/** Remembers (global scope) that a seed fixture was deleted, or forgets it once the fixture is created again (`now` undefined). */
+export function recordFixtureDeletion(store: Store, fixtures: Fixtures, collection: FixtureCollection, id: string, now: Date | undefined): void {
+  const key = deletionKey(collection, id);
+  if (now === undefined) {
+    store.delete('seedDeletions', key);
+    return;
+  }
+  const seeded = (fixtures[collection] ?? []).some((item) => fixtureIds[collection](item as never) === id);
+  if (seeded) store.put('seedDeletions', key, { collection, id, deletedAt: now.toISOString() });
 }

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Low, Memory } from 'lowdb';
@@ -40,6 +40,75 @@ function define<T>(record: Record<string, T>, key: string, value: T): T {
 }
 const emptyData = (): Data => ({ version: 1, collections: {} });
 
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isInstant = (value: unknown) => typeof value === 'string' && Number.isFinite(Date.parse(value));
+
+/** The fields the core computes with, per collection: a wrong one would fail every request of its scope, far from the cause. */
+const recordChecks: Partial<Record<CollectionName, (record: Record<string, unknown>, id: string, scope: string) => string | undefined>> = {
+  clocks: (r) =>
+    typeof r.offsetMs !== 'number' || !Number.isFinite(r.offsetMs) ? 'offsetMs is not a number' : r.frozenAt !== undefined && (typeof r.frozenAt !== 'number' || !Number.isFinite(r.frozenAt)) ? 'frozenAt is not a number' : undefined,
+  rules: (r, id, scope) => {
+    for (const field of ['id', 'endpoint', 'scenario'] as const) if (typeof r[field] !== 'string' || r[field] === '') return `${field} is not a non-empty string`;
+    if (r.id !== id) return `its id "${String(r.id)}" differs from its key`;
+    if (!isInstant(r.armedAt)) return 'armedAt is not an ISO-8601 time';
+    if (r.remaining !== undefined && !(Number.isInteger(r.remaining) && (r.remaining as number) >= 1)) return 'remaining is not a whole number of at least 1';
+    if (r.match !== undefined && !isRecord(r.match)) return 'match is not an object';
+    if ((r.session ?? globalScope) !== scope) return `its session ${JSON.stringify(r.session ?? null)} differs from the scope it is stored in`;
+    return undefined;
+  },
+};
+
+/**
+ * The data file's shape, checked when it is opened: {"version":1,"collections":{<name>:{<scope>:{<id>:{...}}}}}.
+ * A file that is something else (null, a list, a hand-edited table) stops start-up naming the file and
+ * the spot, and is never overwritten: it may be someone's only copy of their registered partners.
+ */
+function checkData(data: unknown, file: string): asserts data is Data {
+  const fail = (where: string, problem: string) => {
+    throw new Error(`The data file ${file} is not a dana-mock data file: ${where} ${problem} (expected {"version":1,"collections":{"<collection>":{"<scope>":{"<id>":{...}}}}}). Fix or move it; the sandbox never wipes it.`);
+  };
+  if (!isRecord(data)) return fail('the file', `holds ${data === null ? 'null' : Array.isArray(data) ? 'a list' : typeof data}, not an object`);
+  if (data.version !== 1) return fail('version', `is ${JSON.stringify(data.version)}, not 1`);
+  if (!isRecord(data.collections)) return fail('collections', 'is not an object');
+  for (const [name, table] of Object.entries(data.collections)) {
+    if (!isRecord(table)) return fail(`collections.${name}`, 'is not an object of scopes');
+    for (const [scope, rows] of Object.entries(table)) {
+      if (!isRecord(rows)) return fail(`collections.${name}[${JSON.stringify(scope)}]`, 'is not an object of entries');
+      for (const [id, record] of Object.entries(rows)) {
+        const where = `collections.${name}[${JSON.stringify(scope)}][${JSON.stringify(id)}]`;
+        if (!isRecord(record)) return fail(where, 'is not an object');
+        const problem = recordChecks[name as CollectionName]?.(record, id, scope);
+        if (problem) return fail(where, problem);
+      }
+    }
+  }
+}
+
+/** lowdb reads a file holding `null` as "no data yet" and would overwrite it: read it first, so null counts as corrupt. */
+function readDataFile(file: string): unknown {
+  if (!existsSync(file)) return emptyData();
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`Cannot read the data file ${file}: ${(error as Error).message}. Fix or move it; the sandbox never wipes it.`);
+  }
+  if (text.trim() === '') throw new Error(`The data file ${file} is empty. Delete it to start afresh, or restore it; the sandbox never wipes it.`);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`Cannot read the data file ${file}: ${(error as Error).message}. Fix or move it; the sandbox never wipes it.`);
+  }
+}
+
+const datasets = new WeakMap<Store, Data>();
+
+/** Every entry of a collection in every scope (for start-up checks that span sessions); empty for other stores. */
+export function entriesInEveryScope<C extends CollectionName>(store: Store, collection: C): { scope?: string; id: string; value: Collections[C] }[] {
+  const table = (datasets.get(store)?.collections[collection] ?? {}) as Table<Collections[C]>;
+  return Object.entries(table).flatMap(([scope, rows]) => Object.entries(rows).map(([id, value]) => ({ scope: scope === globalScope ? undefined : scope, id, value })));
+}
+
 export interface LowdbStoreOptions {
   /** The data file; absent = memory only. */
   file?: string;
@@ -57,13 +126,10 @@ export async function openLowdbStore(options: LowdbStoreOptions = {}): Promise<S
   const { file, flushDelayMs = 50, logger } = options;
   if (file) mkdirSync(dirname(file), { recursive: true });
   const db = new Low<Data>(file ? new JSONFile<Data>(file) : new Memory<Data>(), emptyData());
-  try {
-    await db.read();
-  } catch (error) {
-    throw new Error(`Cannot read the data file ${file}: ${(error as Error).message}. Fix or move it; the sandbox never wipes it.`);
-  }
-  if (db.data?.version !== 1 || typeof db.data.collections !== 'object' || db.data.collections === null) {
-    throw new Error(`The data file ${file} is not a dana-mock data file (expected {"version":1,"collections":{...}}). Fix or move it; the sandbox never wipes it.`);
+  if (file) {
+    const stored = readDataFile(file);
+    checkData(stored, file);
+    db.data = stored;
   }
   const data = db.data;
   const volatile: Data['collections'] = {};
@@ -112,7 +178,7 @@ export async function openLowdbStore(options: LowdbStoreOptions = {}): Promise<S
   const visible = <T>(c: CollectionName, t: Table<T>, scope: string | undefined): Record<string, T>[] =>
     scope === undefined ? [own(t, globalScope) ?? {}] : scopedOnly.has(c) ? [own(t, scope) ?? {}] : [own(t, globalScope) ?? {}, own(t, scope) ?? {}];
 
-  return {
+  const store: Store = {
     get(c, id, scope) {
       const t = table(c);
       if (scope !== undefined) {
@@ -154,4 +220,6 @@ export async function openLowdbStore(options: LowdbStoreOptions = {}): Promise<S
     },
     writeStatus: () => ({ ...status }),
   };
+  datasets.set(store, data);
+  return store;
 }

@@ -92,11 +92,11 @@ describe('a sandbox that is hard to break', () => {
 
   it("turns a failure inside an endpoint into its protocol's general error, and journals it", async () => {
     const failing = await createTestSandbox();
-    const list = failing.deps.store.list.bind(failing.deps.store);
-    failing.deps.store.list = ((collection: string, scope?: string) => {
+    const get = failing.deps.store.get.bind(failing.deps.store);
+    failing.deps.store.get = ((collection: string, id: string, scope?: string) => {
       if (collection === 'notifications') throw new Error('disk on fire');
-      return list(collection as never, scope);
-    }) as typeof failing.deps.store.list;
+      return get(collection as never, id, scope);
+    }) as typeof failing.deps.store.get;
     const res = await failing.handle({ method: 'POST', path: pushPath, search: '', headers: { 'content-type': 'application/json' }, rawBody: buildEnvelope() });
     expect([res.status, JSON.parse(res.body).response.body.resultInfo]).toEqual([200, expect.objectContaining({ resultStatus: 'U', resultCode: 'SYSTEM_ERROR' })]);
     expect(failing.control.journal().at(-1)).toMatchObject({ code: 'SYSTEM_ERROR', debug: expect.stringContaining('failed unexpectedly') });
