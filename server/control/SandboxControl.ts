@@ -100,7 +100,11 @@ export class SandboxControl {
       now: () => clock.now(s),
       freeze: (at?: Date) => clock.freeze(s, at && checkInstant(at)),
       set: (at: Date) => clock.set(s, checkInstant(at)),
-      advance: (ms: number) => clock.set(s, checkInstant(new Date(clock.now(s).getTime() + ms))),
+      advance: (ms: number) => {
+        // Same rule as POST /__admin/clock/advance: going back is clock.set's job, said out loud.
+        if (!(ms >= 0)) throw new AdminError(400, `clock.advance moves the clock forward only, got ${ms} ms; to go back, use clock.set(at).`);
+        return clock.set(s, checkInstant(new Date(clock.now(s).getTime() + ms)));
+      },
       resume: () => clock.resume(s),
       reset: () => clock.reset(s),
     };

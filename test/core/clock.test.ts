@@ -102,6 +102,14 @@ describe('sandbox clock', () => {
     expect([after.body.offsetMs, after.body.frozen]).toEqual([0, false]);
   });
 
+  it('refuses a negative advance in process too, leaving the clock where it was', async () => {
+    const sandbox = await createTestSandbox();
+    const before = sandbox.control.clock.now();
+    expect(() => sandbox.control.clock.advance(-5_000)).toThrow(/forward only.*clock\.set/);
+    expect(sandbox.control.clock.now()).toEqual(before);
+    await sandbox.close();
+  });
+
   it('advances over the control plane by the amount given', async () => {
     const sandbox = await createTestSandbox();
     const res = await admin(sandbox, 'POST', '/clock/advance', { minutes: 10 }, 'forward');
