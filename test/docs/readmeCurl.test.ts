@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { createSandbox, type Sandbox } from '../../server/sandbox.js';
 import { root } from '../support/partners.js';
 
@@ -22,6 +22,8 @@ beforeAll(async () => {
   url = (await sandbox.listen(0)).url;
 });
 afterAll(() => sandbox.close());
+// Blocks change state (a control-plane tour deletes a fixture): each starts from the seeds.
+afterEach(() => sandbox.control.reset());
 
 describe('README shell examples', () => {
   it('has at least the Apply OTT example', () => {
@@ -32,6 +34,11 @@ describe('README shell examples', () => {
     const script = block.code.replace('URL=http://127.0.0.1:4010', `URL=${url}`);
     const { stdout } = await run('bash', ['-euo', 'pipefail', '-c', script], { cwd: root });
     const codes = (s: string) => [...s.matchAll(/"(responseCode|resultCode)":"([^"]+)"/g)].map((m) => m[2]);
-    expect(codes(stdout).at(-1)).toBe(codes(block.promise)[0]);
+    if (codes(block.promise).length > 0) expect(codes(stdout).at(-1)).toBe(codes(block.promise)[0]);
+    else {
+      // A control-plane block: no call may fail, and the last one answers what its comment promises.
+      expect(stdout).not.toContain('"error"');
+      expect(stdout).toContain(/^\{("[^"]+":"[^"]*")/.exec(block.promise)![1]);
+    }
   });
 });
