@@ -4,6 +4,7 @@ import { AdminError, checkAdminBody, type AdminReply, type AdminRoute } from './
 import { adminRoutes } from './adminRoutes.js';
 import { SandboxControl } from '../control/SandboxControl.js';
 import { isSessionName, sessionNameRule } from '../core/sessionName.js';
+import { bodyTooLargeReason } from '../adapters/readBody.js';
 
 export const adminPrefix = '/__admin';
 
@@ -47,9 +48,9 @@ export const isAdminPath = (path: string) => path === adminPrefix || path.starts
 
 /** A control-plane request the adapter could not read (body over the limit, bad encoding): the admin error shape, never a SNAP envelope. */
 export function rejectUnreadableAdminRequest(reason: string): SandboxResponse {
-  // The adapter's reason ends with the HTTP status it met, e.g. "(HTTP 413)" for a body over the limit.
-  const status = Number(/\(HTTP (4\d\d)\)$/.exec(reason)?.[1] ?? 400);
-  return reply({ status, body: { error: { message: `The request could not be read: ${reason}.` } } });
+  // Both adapters refuse an oversized body with the same reason (server/adapters/readBody.ts).
+  const status = reason === bodyTooLargeReason ? 413 : 400;
+  return reply({ status, body: { error: { message: `The request could not be read: ${reason}` } } });
 }
 
 /** Query parameters every route takes besides its own: the session, for clients that cannot set headers. */

@@ -4,6 +4,7 @@ import type { Sandbox } from '../../server/sandbox.js';
 import { admin } from '../support/admin.js';
 import { sendApplyOtt } from '../support/snapRequest.js';
 import { createTestSandbox } from '../support/testSandbox.js';
+import { bodyTooLargeReason } from '../../server/adapters/readBody.js';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -86,7 +87,7 @@ describe('admin typos never widen what a call acts on', () => {
   it('answers an admin body over the size limit in the admin error shape, not a SNAP envelope', async () => {
     const res = await request(sandbox.app).post('/__admin/scenarios/arm').set('Content-Type', 'application/json').send(`{"endpoint":"${'x'.repeat(1_100_000)}"}`);
     expect(res.status).toBe(413);
-    expect(res.body.error.message).toContain('request entity too large');
+    expect(res.body.error.message).toContain(bodyTooLargeReason);
     expect(res.body.responseCode).toBeUndefined();
   });
 });
