@@ -38,6 +38,8 @@ export interface Sandbox {
   deps: SandboxDeps;
   /** The framework-free entry point: plain request in, plain response out. */
   handle(request: SandboxRequest): Promise<SandboxResponse>;
+  /** Answers a request whose body an adapter could not read, as its path's protocol (or the control plane) would; both adapters use it. */
+  rejectUnreadable(request: SandboxRequest, reason: string): SandboxResponse;
   /** The Express app (never listening by itself): hand it to supertest, or call listen(). */
   app: Express;
   /** Starts HTTP on `port` (default: config.port; 0 = any free port). */
@@ -115,6 +117,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     config,
     deps,
     handle,
+    rejectUnreadable: unreadable,
     app,
     control: new SandboxControl(deps),
     async listen(port = config.port) {

@@ -1,6 +1,5 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
-import { rejectUnreadableRequest } from '../core/pipeline.js';
-import type { SandboxDeps, SandboxRequest, SandboxResponse } from '../core/types.js';
+import type { SandboxRequest, SandboxResponse } from '../core/types.js';
 import { lastResortFor } from '../protocols/lastResortFor.js';
 import { decodeBody, refuseContentEncoding } from './readBody.js';
 
@@ -50,17 +49,8 @@ function originOf(baseUrl: string): string {
   return url.origin;
 }
 
-/** The core's unreadable path, as the HTTP adapter uses it (server/sandbox.ts). */
-function unreadableFor(deps: SandboxDeps | undefined): Unreadable {
-  return (request, reason) => {
-    try {
-      if (deps) return rejectUnreadableRequest(request, reason, deps);
-    } catch {
-      // fall through to the static last resort
-    }
-    return lastResortFor(request.path, deps?.dana.privateKey);
-  };
-}
+/** Given only `handle`, nothing can build the endpoint's envelope: the path's static last resort. */
+const lastResortOnly: Unreadable = (request) => lastResortFor(request.path);
 
 /**
  * MSW (v2) handlers that answer every request to DANA's hosts (and `baseUrls`) from the sandbox's
@@ -68,9 +58,10 @@ function unreadableFor(deps: SandboxDeps | undefined): Unreadable {
  * Pass the sandbox (its `config.baseUrls` are intercepted too, and unreadable bodies are refused
  * in the endpoint's envelope) or just its `handle`.
  */
-export function createDanaHandlers(sandbox: Handle | { handle: Handle; deps?: SandboxDeps; config?: { baseUrls: readonly string[] } }, options: DanaHandlerOptions = {}): HttpHandler[] {
+export function createDanaHandlers(sandbox: Handle | { handle: Handle; rejectUnreadable?: Unreadable; config?: { baseUrls: readonly string[] } }, options: DanaHandlerOptions = {}): HttpHandler[] {
   const handle = typeof sandbox === 'function' ? sandbox : sandbox.handle;
-  const unreadable = unreadableFor(typeof sandbox === 'function' ? undefined : sandbox.deps);
+  // The sandbox's own refusal, the one its HTTP adapter uses (server/sandbox.ts), so both answer alike.
+  const unreadable = (typeof sandbox === 'function' ? undefined : sandbox.rejectUnreadable) ?? lastResortOnly;
   const configured = typeof sandbox === 'function' ? [] : (sandbox.config?.baseUrls ?? []);
   const origins = [...danaHosts, ...configured, ...(options.baseUrls ?? [])].map(originOf);
   return [...new Set(origins)].map((origin) =>

@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { setupServer } from 'msw/node';
 import request from 'supertest';
 import { createDanaHandlers } from '../../server/adapters/msw.js';
-import { maxBodyBytes } from '../../server/adapters/readBody.js';
+import { bodyTooLargeReason, maxBodyBytes } from '../../server/adapters/readBody.js';
 import type { Sandbox } from '../../server/sandbox.js';
 import { createTestSandbox } from '../support/testSandbox.js';
 import { applyOttWire, pushWire, type WireRequest } from '../support/wireRequests.js';
@@ -103,5 +103,13 @@ describe('reading request bodies, the same over HTTP and MSW', () => {
     ]);
     expect(answers.map((a) => a.body.response.body.additionalInfo.debugMessage)).toEqual([expect.stringContaining('Content-Encoding'), expect.stringContaining('1 MiB'), expect.stringContaining('not valid UTF-8')]);
     expect(answers.every((a) => a.body.signature.length > 0)).toBe(true);
+  });
+
+  it.each(adapters)('answers an /__admin body over 1 MiB over %s with 413 in the admin error shape, not a protocol envelope', async (_, send) => {
+    const wire: WireRequest = { method: 'POST', path: '/__admin/scenarios/arm', headers: { 'content-type': 'application/json' }, body: `{"endpoint":"${'x'.repeat(maxBodyBytes)}"}` };
+    const res = await send(wire, Buffer.from(wire.body!));
+    expect(res.status).toBe(413);
+    expect(res.body.error.message).toContain(bodyTooLargeReason);
+    expect(res.body.responseCode).toBeUndefined();
   });
 });
