@@ -76,45 +76,48 @@ describe('the catalogues match the seeds, written out here by hand', () => {
     });
   });
 
-  it('renders every code and message of the Apply OTT table of seed 000', () => {
-    const seed000 = [
-      snapRow('2004900', 'Successful'),
-      snapRow('4004900', 'Bad Request'),
-      snapRow('4004901', 'Invalid Field Format'),
-      snapRow('4004902', 'Invalid Mandatory Field'),
-      snapRow('4014900', 'Unauthorized. [reason]'),
-      snapRow('4014902', 'Invalid Customer Token'),
-      snapRow('4014904', 'Customer Token Not Found'),
-      snapRow('4034905', 'Do Not Honor'),
-      snapRow('4294900', 'Too Many Requests'),
-      snapRow('5004900', 'General Error'),
-      snapRow('5004901', 'Internal Server Error'),
-    ];
-    const sealed = sealEveryCase('applyOtt');
-    for (const [code, answer] of seed000) expect([code, sealed.get(code)]).toEqual([code, answer]);
-  });
-
-  it('renders every code and message of the Resend OTP table and samples of seed 001', () => {
-    const seed001 = [
-      snapRow('2008100', 'Successful'),
-      snapRow('4018104', 'Customer Token Not Found'),
-      snapRow('4038118', 'Inactive Card/Account/Customer'),
-      snapRow('4038113', 'OTP Sent To Cardholder'),
-      snapRow('4038115', 'Transaction Not Permitted.'),
-    ];
-    const sealed = sealEveryCase('resendOtp');
-    for (const [code, answer] of seed001) expect([code, sealed.get(code)]).toEqual([code, answer]);
-  });
-
-  it('renders the B2B access token codes of SNAP service 73', () => {
-    const service73 = [
-      snapRow('2007300', 'Successful'),
-      snapRow('4007300', 'Bad Request'),
-      snapRow('4007301', 'Invalid Field Format'),
-      snapRow('4007302', 'Invalid Mandatory Field'),
-      snapRow('4017300', 'Unauthorized. [reason]'),
-    ];
-    const sealed = sealEveryCase('b2bAccessToken');
-    for (const [code, answer] of service73) expect([code, sealed.get(code)]).toEqual([code, answer]);
+  it.each([
+    [
+      'the Apply OTT table of seed 000',
+      'applyOtt',
+      [
+        snapRow('2004900', 'Successful'),
+        snapRow('4004900', 'Bad Request'),
+        snapRow('4004901', 'Invalid Field Format'),
+        snapRow('4004902', 'Invalid Mandatory Field'),
+        snapRow('4014900', 'Unauthorized. [reason]'),
+        snapRow('4014902', 'Invalid Customer Token'),
+        snapRow('4014904', 'Customer Token Not Found'),
+        snapRow('4034905', 'Do Not Honor'),
+        snapRow('4294900', 'Too Many Requests'),
+        snapRow('5004900', 'General Error'),
+        snapRow('5004901', 'Internal Server Error'),
+      ],
+    ],
+    [
+      'the Resend OTP table and samples of seed 001',
+      'resendOtp',
+      [
+        snapRow('2008100', 'Successful'),
+        snapRow('4018104', 'Customer Token Not Found'),
+        snapRow('4038118', 'Inactive Card/Account/Customer'),
+        snapRow('4038113', 'OTP Sent To Cardholder'),
+        snapRow('4038115', 'Transaction Not Permitted.'),
+      ],
+    ],
+    [
+      'the B2B access token codes of SNAP service 73',
+      'b2bAccessToken',
+      [
+        snapRow('2007300', 'Successful'),
+        snapRow('4007300', 'Bad Request'),
+        snapRow('4007301', 'Invalid Field Format'),
+        snapRow('4007302', 'Invalid Mandatory Field'),
+        snapRow('4017300', 'Unauthorized. [reason]'),
+      ],
+    ],
+  ])('renders every code and message of %s', (_table, endpointId, rows) => {
+    const sealed = sealEveryCase(endpointId);
+    for (const [code, answer] of rows) expect([code, sealed.get(code)]).toEqual([code, answer]);
   });
 });
