@@ -1,7 +1,8 @@
 import { createHash, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { findPackageRoot } from '../packageRoot.js';
+import { readJson, readText } from './readNamedFile.js';
 
 /** A partner (merchant) of DANA, with its keys parsed once. */
 export interface Partner {
@@ -76,6 +77,12 @@ export function keysMatch(privateKey: KeyObject, publicKey: KeyObject): boolean 
   return createPublicKey(privateKey).equals(publicKey);
 }
 
+/** A file inside the package named from its root, so diagnostics (and saved examples) show no machine's folders. */
+function fromPackageRoot(source: string): string {
+  const root = findPackageRoot();
+  return source.startsWith(root) && /^[\\/]/.test(source.charAt(root.length)) ? source.slice(root.length + 1) : source;
+}
+
 /** Builds a Partner, naming `source` in the error when a key cannot be parsed (`privateSource` for its private key). */
 export function createPartner(input: PartnerInput, source: string, privateSource = source): Partner {
   if (!input.partnerId) throw new Error(`${source}: partnerId is missing`);
@@ -110,7 +117,7 @@ export function createPartner(input: PartnerInput, source: string, privateSource
     privateKey,
     keyFingerprint: fingerprintKey(publicKey),
     // A file inside the package is named from its root, so diagnostics (and saved examples) show no machine's folders.
-    keySource: ((root) => (source.startsWith(root) && /^[\\/]/.test(source.charAt(root.length)) ? source.slice(root.length + 1) : source))(findPackageRoot()),
+    keySource: fromPackageRoot(source),
   };
 }
 
@@ -132,23 +139,6 @@ export class PartnerRegistry {
   }
 }
 
-const readText = (file: string) => {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new Error(`Cannot read key file ${file}: ${(error as Error).message}`);
-  }
-};
-
-/** A JSON file's content, naming the file when it cannot be read or parsed. */
-function readJson(file: string): unknown {
-  const text = readText(file);
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${file} is not valid JSON: ${(error as Error).message}`);
-  }
-}
 
 type PartnerFileSpec = PartnerInput & { publicKeyFile?: string; privateKeyFile?: string };
 
@@ -172,7 +162,7 @@ export function loadKeyDirPartners(keysDir: string): Partner[] {
 export function loadPartnersFile(file: string): Partner[] {
   let spec: { partners?: (Partial<PartnerInput> & { publicKeyFile?: string })[] };
   try {
-    spec = JSON.parse(readText(file));
+    spec = readJson(file) as typeof spec;
   } catch (error) {
     throw new Error(`Cannot load partners file ${file}: ${(error as Error).message}`);
   }
