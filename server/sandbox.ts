@@ -123,7 +123,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     async listen(port = config.port) {
       // A second server would outlive close(); one sandbox, one listener.
       if (server) throw new Error(`This sandbox is already listening (port ${(server.address() as { port?: number } | null)?.port}); close() it first.`);
-      const started = await listen(app, port, config.host);
+      const started = await listen(app, port, config.host, unreadable);
       server = started.server;
       return started;
     },

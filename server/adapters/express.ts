@@ -10,9 +10,6 @@ export type SandboxHandler = (request: SandboxRequest) => Promise<SandboxRespons
 /** Answers a request whose body the adapter could not read, in the protocol's own envelope. */
 export type UnreadableHandler = (request: SandboxRequest, reason: string) => SandboxResponse;
 
-/** Each app's unreadable handler, for the refusals Node makes before the app sees a request. */
-const unreadableOf = new WeakMap<Express, UnreadableHandler>();
-
 /**
  * Splits a request target into path and query. An absolute-form target (`http://host/path`, RFC
  * 9112 3.2.2) is routed on its path; its bytes are kept as sent, since SNAP signs the relative URL.
@@ -77,7 +74,6 @@ export function createExpressApp(handle: SandboxHandler, unreadable: UnreadableH
   app.use((error: Error & { status?: number; type?: string }, req: Request, res: Response, _next: NextFunction) => {
     refuse(req, res, error.type === 'entity.too.large' ? bodyTooLargeReason : `${error.message}${error.status ? ` (HTTP ${error.status})` : ''}`);
   });
-  unreadableOf.set(app, unreadable);
   return app;
 }
 
@@ -111,26 +107,26 @@ function writeRaw(socket: Duplex, out: SandboxResponse): void {
  * malformed request line) with a bare status line: answer those through the core's unreadable path,
  * in the envelope of the endpoint the request line names (SNAP's general one if none can be read).
  */
-function answerUnparsableRequest(unreadable: UnreadableHandler | undefined, error: NodeJS.ErrnoException & { rawPacket?: unknown }, socket: Duplex): void {
+function answerUnparsableRequest(unreadable: UnreadableHandler, error: NodeJS.ErrnoException & { rawPacket?: unknown }, socket: Duplex): void {
   if (!socket.writable) return void socket.destroy();
   const why = error.code === 'HPE_HEADER_OVERFLOW' ? 'the request headers are larger than the 16 KB Node accepts.' : `the request is not valid HTTP (${error.code ?? error.message}).`;
   const request: SandboxRequest = { method: 'POST', path: '', search: '', headers: {}, ...readRawPacket(error.rawPacket), rawBody: '' };
   let out: SandboxResponse;
   try {
-    out = unreadable ? unreadable(request, why) : lastResortFor(request.path);
+    out = unreadable(request, why);
   } catch {
     out = lastResortFor(request.path);
   }
   writeRaw(socket, out);
 }
 
-/** Listens on `port` (0 = any free port) and resolves with the server and its URL. */
-export function listen(app: Express, port: number, host: string): Promise<{ server: Server; url: string }> {
+/** Listens on `port` (0 = any free port) and resolves with the server and its URL; `unreadable` answers what Node refuses. */
+export function listen(app: Express, port: number, host: string, unreadable: UnreadableHandler): Promise<{ server: Server; url: string }> {
   return new Promise((resolve, reject) => {
     // DANA's gateway does not insist on Host; a partner's client that omits it must not get a bare 400.
     const server = createServer({ requireHostHeader: false }, app);
     server.on('error', reject);
-    server.on('clientError', (error, socket) => answerUnparsableRequest(unreadableOf.get(app), error, socket));
+    server.on('clientError', (error, socket) => answerUnparsableRequest(unreadable, error, socket));
     server.listen(port, host, () => {
       const address = server.address();
       const actual = typeof address === 'object' && address ? address.port : port;
