@@ -7,7 +7,7 @@ import type { ArmedRule, RuleMatch } from '../scenarios/ArmedRule.js';
 import { ruleIndexOf } from '../scenarios/RuleIndex.js';
 import type { Scenario } from '../scenarios/ScenarioBook.js';
 import type { Collections } from '../store/entities.js';
-import { fixtureCollections, fixtureDefinitions, fixtureIds, putFixture, recordFixtureDeletion, seedFixtures, type FixtureCollection, type Fixtures } from '../store/fixtures.js';
+import { fixtureCollections, fixtureDefinitions, fixtureIds, forgetSeedDeletion, putFixture, recordSeedDeletion, seedFixtures, type FixtureCollection, type Fixtures } from '../store/fixtures.js';
 
 export interface ArmInput {
   endpoint: string;
@@ -45,7 +45,7 @@ export class SandboxControl {
     });
     const now = this.deps.clock.now(this.session);
     list.forEach((item) => putFixture(this.deps.store, collection, item as never, now, this.session));
-    if (this.session === undefined) list.forEach((item) => recordFixtureDeletion(this.deps.store, this.deps.fixtures, collection, fixtureIds[collection](item as never), undefined));
+    if (this.session === undefined) list.forEach((item) => forgetSeedDeletion(this.deps.store, collection, fixtureIds[collection](item as never)));
     return list.map((item) => this.deps.store.get(collection, fixtureIds[collection](item as never), this.session)!);
   }
 
@@ -57,7 +57,7 @@ export class SandboxControl {
     if (!this.deps.store.delete(checkCollection(collection), id, this.session)) {
       throw new AdminError(404, `No ${collection} entry "${id}" in ${this.session ? `session ${this.session}` : 'the global scope'}.`);
     }
-    if (this.session === undefined) recordFixtureDeletion(this.deps.store, this.deps.fixtures, collection, id, this.deps.clock.now());
+    if (this.session === undefined) recordSeedDeletion(this.deps.store, this.deps.fixtures, collection, id, this.deps.clock.now());
   }
 
   listScenarios(endpoint?: string): Scenario[] {

@@ -76,13 +76,13 @@ export function seedFixtures(store: Store, fixtures: Fixtures, now: Date): void 
   }
 }
 
-/** Remembers (global scope) that a seed fixture was deleted, or forgets it once the fixture is created again (`now` undefined). */
-export function recordFixtureDeletion(store: Store, fixtures: Fixtures, collection: FixtureCollection, id: string, now: Date | undefined): void {
-  const key = deletionKey(collection, id);
-  if (now === undefined) {
-    store.delete('seedDeletions', key);
-    return;
-  }
+/** Remembers (global scope) that a seed fixture was deleted, so a restart does not seed it again. */
+export function recordSeedDeletion(store: Store, fixtures: Fixtures, collection: FixtureCollection, id: string, now: Date): void {
   const seeded = (fixtures[collection] ?? []).some((item) => fixtureIds[collection](item as never) === id);
-  if (seeded) store.put('seedDeletions', key, { collection, id, deletedAt: now.toISOString() });
+  if (seeded) store.put('seedDeletions', deletionKey(collection, id), { collection, id, deletedAt: now.toISOString() });
+}
+
+/** Forgets a seed fixture's deletion once the fixture is created again. */
+export function forgetSeedDeletion(store: Store, collection: FixtureCollection, id: string): void {
+  store.delete('seedDeletions', deletionKey(collection, id));
 }
