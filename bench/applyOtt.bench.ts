@@ -22,7 +22,9 @@ const storedNotifications = 20_000;
 const pushPool = Number(process.env.BENCH_PUSH_POOL ?? 70_000);
 
 function startTarget(args: string[]): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench/target.ts'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench/target.ts'), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     child.stdout!.once('data', (chunk: Buffer) => resolve({ url: chunk.toString().trim(), child }));
     child.once('exit', (code) => reject(new Error(`bench target ${args[0]} exited with ${code}`)));
@@ -52,7 +54,15 @@ function signedPushes(count: number): string[] {
   const key = createPrivateKey(readFileSync(join(root, 'keys/demo-partner/private.pem'), 'utf8'));
   const reqTime = formatJakartaTime(new Date());
   return Array.from({ length: count }, (_, i) => {
-    const head = { version: '1.0', function: 'dana.mobilewallet.mobilepush.pushOrderNotify', clientId: partner.partnerId, reqTime, reqMsgId: `bench-${i}`, clientSecret: partner.clientSecret, accessToken: 'demo-token-active' };
+    const head = {
+      version: '1.0',
+      function: 'dana.mobilewallet.mobilepush.pushOrderNotify',
+      clientId: partner.partnerId,
+      reqTime,
+      reqMsgId: `bench-${i}`,
+      clientSecret: partner.clientSecret,
+      accessToken: 'demo-token-active',
+    };
     const request = { head, body: { acquirementId: 'demo-order-active', bizType: `BENCH_${i}` } };
     return JSON.stringify({ request, signature: signRsaSha256(JSON.stringify(request), key) });
   });
@@ -61,20 +71,35 @@ const pushes = signedPushes(pushPool);
 let pushesSent = 0;
 const nextPush = () => pushes[pushesSent++ % pushes.length];
 
-interface Round { rps: number; p50: number; p99: number }
+interface Round {
+  rps: number;
+  p50: number;
+  p99: number;
+}
 
 type Load = 'ott' | 'push' | 'bare push';
-const loadOf = (name: string): Load => (!name.includes('push') ? 'ott' : name.startsWith('bare') ? 'bare push' : 'push');
+const loadOf = (name: string): Load =>
+  !name.includes('push') ? 'ott' : name.startsWith('bare') ? 'bare push' : 'push';
 
 async function measure(url: string, expectCode: string | undefined, load: Load): Promise<Round> {
   const post = { url: url + pushPath, method: 'POST' as const, headers: { 'content-type': 'application/json' } };
   const options =
-    load === 'ott' ? { url: url + path, ...signedRequest() } : load === 'bare push' ? { ...post, body: pushes[0] } : { ...post, requests: [{ setupRequest: (r: object) => ({ ...r, body: nextPush() }) }] };
+    load === 'ott'
+      ? { url: url + path, ...signedRequest() }
+      : load === 'bare push'
+        ? { ...post, body: pushes[0] }
+        : { ...post, requests: [{ setupRequest: (r: object) => ({ ...r, body: nextPush() }) }] };
   const result = await autocannon({ connections, duration: seconds, ...options });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   if (expectCode && load === 'push') {
-    const probe = await fetch(url + pushPath, { method: 'POST', headers: { 'content-type': 'application/json' }, body: nextPush() });
-    const code = ((await probe.json()) as { response: { body: { resultInfo: { resultCode: string } } } }).response.body.resultInfo.resultCode;
+    const probe = await fetch(url + pushPath, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: nextPush(),
+    });
+    const code = ((await probe.json()) as { response: { body: { resultInfo: { resultCode: string } } } }).response.body
+      .resultInfo.resultCode;
     if (code !== expectCode) throw new Error(`expected ${expectCode}, got ${code}`);
   } else if (expectCode) {
     const probe = await fetch(url + path, signedRequest());
@@ -85,7 +110,11 @@ async function measure(url: string, expectCode: string | undefined, load: Load):
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const summarise = (rs: Round[]) => ({ rps: median(rs.map((r) => r.rps)), p50: median(rs.map((r) => r.p50)), p99: median(rs.map((r) => r.p99)) });
+const summarise = (rs: Round[]) => ({
+  rps: median(rs.map((r) => r.rps)),
+  p50: median(rs.map((r) => r.p50)),
+  p99: median(rs.map((r) => r.p99)),
+});
 
 const targets = {
   'bare Express route': await startTarget(['baseline']),
@@ -94,13 +123,25 @@ const targets = {
   'sandbox, data file of 50000 rows': await startTarget(['sandbox', '0', '1000', '50000']),
   'bare Express route (push path)': await startTarget(['baseline']),
   'sandbox push, none stored': await startTarget(['sandbox']),
-  [`sandbox push, ${storedNotifications} stored`]: await startTarget(['sandbox', '0', '1000', '0', String(storedNotifications)]),
+  [`sandbox push, ${storedNotifications} stored`]: await startTarget([
+    'sandbox',
+    '0',
+    '1000',
+    '0',
+    String(storedNotifications),
+  ]),
 };
 const results: Record<string, Round[]> = Object.fromEntries(Object.keys(targets).map((k) => [k, []]));
 try {
-  for (const [name, { url }] of Object.entries(targets)) await measure(url, name.startsWith('sandbox') ? (loadOf(name) === 'push' ? 'SUCCESS' : '2004900') : undefined, loadOf(name));
+  for (const [name, { url }] of Object.entries(targets))
+    await measure(
+      url,
+      name.startsWith('sandbox') ? (loadOf(name) === 'push' ? 'SUCCESS' : '2004900') : undefined,
+      loadOf(name),
+    );
   for (let round = 0; round < rounds; round++) {
-    for (const [name, { url }] of Object.entries(targets)) results[name].push(await measure(url, undefined, loadOf(name)));
+    for (const [name, { url }] of Object.entries(targets))
+      results[name].push(await measure(url, undefined, loadOf(name)));
   }
 } finally {
   Object.values(targets).forEach(({ child }) => child.kill());
@@ -108,11 +149,23 @@ try {
 
 const base = summarise(results['bare Express route']);
 const pushBase = summarise(results['bare Express route (push path)']);
-console.log(`\n${rounds} rounds x ${seconds}s, ${connections} connections, medians (machine: ${process.arch}, node ${process.version})`);
-console.log('target'.padEnd(38) + 'req/s'.padStart(10) + 'p50 ms'.padStart(9) + 'p99 ms'.padStart(9) + '  req/s vs bare');
+console.log(
+  `\n${rounds} rounds x ${seconds}s, ${connections} connections, medians (machine: ${process.arch}, node ${process.version})`,
+);
+console.log(
+  'target'.padEnd(38) + 'req/s'.padStart(10) + 'p50 ms'.padStart(9) + 'p99 ms'.padStart(9) + '  req/s vs bare',
+);
 for (const name of Object.keys(results)) {
   const s = summarise(results[name]);
   const against = loadOf(name) === 'ott' ? base : pushBase;
-  console.log(name.padEnd(38) + s.rps.toFixed(0).padStart(10) + String(s.p50).padStart(9) + String(s.p99).padStart(9) + `  ${(s.rps / against.rps).toFixed(2)}`);
+  console.log(
+    name.padEnd(38) +
+      s.rps.toFixed(0).padStart(10) +
+      String(s.p50).padStart(9) +
+      String(s.p99).padStart(9) +
+      `  ${(s.rps / against.rps).toFixed(2)}`,
+  );
 }
-console.log(`pushes sent ${pushesSent} of a pool of ${pushPool}${pushesSent > pushPool ? ' (the pool ran out: later pushes answered MORE_THAN_ONCE_INVOKE; raise BENCH_PUSH_POOL)' : ', each a new notification'}`);
+console.log(
+  `pushes sent ${pushesSent} of a pool of ${pushPool}${pushesSent > pushPool ? ' (the pool ran out: later pushes answered MORE_THAN_ONCE_INVOKE; raise BENCH_PUSH_POOL)' : ', each a new notification'}`,
+);

@@ -24,7 +24,10 @@ function timeUntilAnswered(args: string[]): Promise<number> {
   });
 }
 
-const bareNode = ['-e', "require('http').createServer((q,s)=>s.end('{}')).listen(0,'127.0.0.1',function(){console.log('http://127.0.0.1:'+this.address().port)})"];
+const bareNode = [
+  '-e',
+  "require('http').createServer((q,s)=>s.end('{}')).listen(0,'127.0.0.1',function(){console.log('http://127.0.0.1:'+this.address().port)})",
+];
 const sandbox = [join(root, 'dist/server/main.js'), '--in-memory', '--port', '0'];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const times: Record<string, number[]> = { 'bare node http server': [], 'dana-mock (dist, --in-memory)': [] };
@@ -34,4 +37,7 @@ for (let i = 0; i < runs; i++) {
 }
 const base = median(times['bare node http server']);
 console.log(`\nstart-up to first answered request, median of ${runs}`);
-for (const [name, xs] of Object.entries(times)) console.log(`${name.padEnd(32)}${median(xs).toFixed(0).padStart(6)} ms  x${(median(xs) / base).toFixed(2)} of bare node`);
+for (const [name, xs] of Object.entries(times))
+  console.log(
+    `${name.padEnd(32)}${median(xs).toFixed(0).padStart(6)} ms  x${(median(xs) / base).toFixed(2)} of bare node`,
+  );

@@ -11,7 +11,12 @@ const dataRows = Number(process.argv[5] ?? 0);
 
 if (kind === 'baseline') {
   const app = express();
-  const body = JSON.stringify({ responseCode: '2004900', responseMessage: 'Successful', userResources: [{ resourceType: 'OTT', value: 'x'.repeat(43) }], additionalInfo: {} });
+  const body = JSON.stringify({
+    responseCode: '2004900',
+    responseMessage: 'Successful',
+    userResources: [{ resourceType: 'OTT', value: 'x'.repeat(43) }],
+    additionalInfo: {},
+  });
   app.post('/rest/v1.1/qr/apply-ott', (_req, res) => {
     res.type('application/json').send(body);
   });
@@ -25,24 +30,57 @@ if (kind === 'baseline') {
 } else {
   // The replay check is off so one pre-signed request can be replayed; every other check runs.
   const dataFile = join(mkdtempSync(join(tmpdir(), 'dana-mock-bench-')), 'data.json');
-  const sandbox = await createSandbox({ inMemory: dataRows === 0, dataFile, logLevel: 'silent', replayCheck: false, journalLimit: Number(process.argv[4] ?? 1000) });
+  const sandbox = await createSandbox({
+    inMemory: dataRows === 0,
+    dataFile,
+    logLevel: 'silent',
+    replayCheck: false,
+    journalLimit: Number(process.argv[4] ?? 1000),
+  });
   // A data file already holding many rows shows whether a request costs more as the file grows.
   for (let i = 0; i < dataRows; i++) {
-    sandbox.control.createFixtures('customerTokens', { value: `bench-filler-${i}`, customerId: 'cust-active', expiresAt: '2099-12-31T23:59:59+07:00' });
+    sandbox.control.createFixtures('customerTokens', {
+      value: `bench-filler-${i}`,
+      customerId: 'cust-active',
+      expiresAt: '2099-12-31T23:59:59+07:00',
+    });
   }
   await sandbox.deps.store.flush();
-  sandbox.control.createFixtures('customers', { id: 'bench-customer', phone: '080000000000', status: 'ACTIVE', ottLimitPerMinute: 1_000_000_000 });
-  sandbox.control.createFixtures('customerTokens', { value: 'bench-token', customerId: 'bench-customer', expiresAt: '2099-12-31T23:59:59+07:00' });
+  sandbox.control.createFixtures('customers', {
+    id: 'bench-customer',
+    phone: '080000000000',
+    status: 'ACTIVE',
+    ottLimitPerMinute: 1_000_000_000,
+  });
+  sandbox.control.createFixtures('customerTokens', {
+    value: 'bench-token',
+    customerId: 'bench-customer',
+    expiresAt: '2099-12-31T23:59:59+07:00',
+  });
   // A journal already at its cap shows whether recording costs more as the journal grows.
   const prefill = Number(process.argv[3] ?? 0);
   for (let i = 0; i < prefill; i++) {
-    sandbox.deps.journal.record({ id: `prefill-${i}`, at: '', verdicts: {}, request: { method: 'POST', path: '/', search: '', headers: {}, rawBody: '{}' }, response: { status: 200, headers: {}, body: '{}' } });
+    sandbox.deps.journal.record({
+      id: `prefill-${i}`,
+      at: '',
+      verdicts: {},
+      request: { method: 'POST', path: '/', search: '', headers: {}, rawBody: '{}' },
+      response: { status: 200, headers: {}, body: '{}' },
+    });
   }
   // Pushes already delivered show whether a push costs more as the inbox grows (it scanned it once).
   const notifications = Number(process.argv[6] ?? 0);
   for (let i = 0; i < notifications; i++) {
     const bizType = `BENCH_PREFILL_${i}`;
-    sandbox.deps.store.put('notifications', JSON.stringify(['demo-order-active', bizType]), { id: `prefill-${i}`, customerId: 'cust-active', acquirementId: 'demo-order-active', bizType, partnerId: 'bench', deliveredAt: new Date().toISOString(), body: {} });
+    sandbox.deps.store.put('notifications', JSON.stringify(['demo-order-active', bizType]), {
+      id: `prefill-${i}`,
+      customerId: 'cust-active',
+      acquirementId: 'demo-order-active',
+      bizType,
+      partnerId: 'bench',
+      deliveredAt: new Date().toISOString(),
+      body: {},
+    });
   }
   console.log((await sandbox.listen(0)).url);
 }

@@ -17,9 +17,15 @@ export async function checkCollection(): Promise<number> {
   const sandbox = await createSandbox({ inMemory: true, logLevel: 'silent', timeoutDelayMs: 100 });
   try {
     const { url } = await sandbox.listen(0);
-    console.log(`dana-mock: a fresh sandbox at ${url}; "Fault connection-reset" is left out, "Fault timeout" answers after 100 ms.`);
+    console.log(
+      `dana-mock: a fresh sandbox at ${url}; "Fault connection-reset" is left out, "Fault timeout" answers after 100 ms.`,
+    );
     const failures = describeFailures(await runCollection(collection, environment, url, ['cli']));
-    console.log(failures.length === 0 ? 'dana-mock: the collection ran green.' : `dana-mock: ${failures.length} failure(s):\n${failures.join('\n')}`);
+    console.log(
+      failures.length === 0
+        ? 'dana-mock: the collection ran green.'
+        : `dana-mock: ${failures.length} failure(s):\n${failures.join('\n')}`,
+    );
     return failures.length;
   } finally {
     await sandbox.close();

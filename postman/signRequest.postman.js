@@ -15,7 +15,8 @@ if (!pm.request.url.getPath().startsWith('/__admin') && pm.request.body) {
   // Resolve {{variables}} now: the resolved text is what gets signed, so it must be what gets sent.
   const body = pm.variables.replaceIn(pm.request.body.raw || '');
   pm.request.body.update(body);
-  const header = (name) => (pm.request.headers.has(name) ? pm.variables.replaceIn(pm.request.headers.get(name)) : undefined);
+  const header = (name) =>
+    pm.request.headers.has(name) ? pm.variables.replaceIn(pm.request.headers.get(name)) : undefined;
   let clientId = header('X-PARTNER-ID') || header('X-CLIENT-KEY');
   if (!clientId) {
     try {
@@ -32,17 +33,33 @@ if (!pm.request.url.getPath().startsWith('/__admin') && pm.request.body) {
         { key: 'Content-Type', value: 'application/json' },
         { key: 'X-Mock-Session', value: pm.variables.replaceIn('{{session}}') },
       ],
-      body: { mode: 'raw', raw: JSON.stringify({ partnerId: String(clientId), method: pm.request.method, path: pm.request.url.getPathWithQuery(), body: body }) },
+      body: {
+        mode: 'raw',
+        raw: JSON.stringify({
+          partnerId: String(clientId),
+          method: pm.request.method,
+          path: pm.request.url.getPathWithQuery(),
+          body: body,
+        }),
+      },
     },
     (err, res) => {
-      if (err) return sendUnsigned('unreachable at ' + pm.variables.replaceIn('{{baseUrl}}') + ' (' + err.message + ').');
+      if (err)
+        return sendUnsigned('unreachable at ' + pm.variables.replaceIn('{{baseUrl}}') + ' (' + err.message + ').');
       let answer;
       try {
         answer = res.json();
       } catch (e) {
-        return sendUnsigned('HTTP ' + res.code + ' from ' + pm.variables.replaceIn('{{baseUrl}}') + '/__admin/sign is not the sandbox (is {{baseUrl}} right?).');
+        return sendUnsigned(
+          'HTTP ' +
+            res.code +
+            ' from ' +
+            pm.variables.replaceIn('{{baseUrl}}') +
+            '/__admin/sign is not the sandbox (is {{baseUrl}} right?).',
+        );
       }
-      if (res.code !== 200 || !answer.headers) return sendUnsigned(answer.error ? answer.error.message : 'HTTP ' + res.code + '.');
+      if (res.code !== 200 || !answer.headers)
+        return sendUnsigned(answer.error ? answer.error.message : 'HTTP ' + res.code + '.');
       Object.keys(answer.headers).forEach((key) => pm.request.headers.upsert({ key: key, value: answer.headers[key] }));
       pm.request.body.update(answer.body);
     },

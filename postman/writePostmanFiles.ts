@@ -39,7 +39,9 @@ export function pinForGeneration(collection: PostmanCollection): PostmanCollecti
     request: {
       ...item.request,
       header: [...item.request.header, { key: 'Host', value: exampleHost() }],
-      ...(item.request.body ? { body: { ...item.request.body, raw: item.request.body.raw.replaceAll('{{$guid}}', countedUuid) } } : {}),
+      ...(item.request.body
+        ? { body: { ...item.request.body, raw: item.request.body.raw.replaceAll('{{$guid}}', countedUuid) } }
+        : {}),
     },
     protocolProfileBehavior: { disabledSystemHeaders: { 'postman-token': true } },
   });
@@ -53,7 +55,13 @@ export function pinForGeneration(collection: PostmanCollection): PostmanCollecti
  */
 export async function buildCollectionWithExamples(): Promise<PostmanCollection> {
   // A short timeout fault, so building the examples waits a moment rather than DANA's 8 s and more.
-  const sandbox = await createSandbox({ inMemory: true, logLevel: 'silent', realNow: () => Date.parse('2026-11-22T10:00:00+07:00'), ids: createSequentialIds('postman'), timeoutDelayMs: 100 });
+  const sandbox = await createSandbox({
+    inMemory: true,
+    logLevel: 'silent',
+    realNow: () => Date.parse('2026-11-22T10:00:00+07:00'),
+    ids: createSequentialIds('postman'),
+    timeoutDelayMs: 100,
+  });
   try {
     const { url } = await sandbox.listen(0);
     const collection = buildCollection(sandbox.deps);
@@ -62,7 +70,8 @@ export async function buildCollectionWithExamples(): Promise<PostmanCollection> 
     if (failures.length > 0) throw new Error(`The collection fails against a fresh sandbox:\n${failures.join('\n')}`);
     const items: PostmanItem[] = runnableCollection(collection).item.flatMap((folder) => folder.item);
     const executions = finalExecutions(summary);
-    if (executions.length !== items.length) throw new Error(`newman answered ${executions.length} of ${items.length} items`);
+    if (executions.length !== items.length)
+      throw new Error(`newman answered ${executions.length} of ${items.length} items`);
     items.forEach((item, i) => {
       const response = executions[i].response;
       item.response = [
@@ -72,7 +81,9 @@ export async function buildCollectionWithExamples(): Promise<PostmanCollection> 
           status: response.status,
           code: response.code,
           _postman_previewlanguage: response.headers.get('content-type')?.includes('json') ? 'json' : 'text',
-          header: keptHeaders.filter((key) => response.headers.has(key)).map((key) => ({ key, value: String(response.headers.get(key)) })),
+          header: keptHeaders
+            .filter((key) => response.headers.has(key))
+            .map((key) => ({ key, value: String(response.headers.get(key)) })),
           body: response.text() ?? '',
         },
       ];

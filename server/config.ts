@@ -87,7 +87,11 @@ export const maxTimerDelayMs = 2 ** 31 - 1;
 export const maxJournalLimit = 1_000_000;
 
 /** Reads argv and env into a SandboxConfig; throws with the usage text on a bad option. */
-export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, base: SandboxConfig = defaultConfig()): SandboxConfig & { help: boolean } {
+export function loadConfig(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  base: SandboxConfig = defaultConfig(),
+): SandboxConfig & { help: boolean } {
   const { values } = parseArgs({
     args: argv,
     allowNegative: true,
@@ -117,7 +121,8 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, base: Sandbox
     return n;
   };
   const logLevel = (values['log-level'] ?? env.LOG_LEVEL ?? base.logLevel) as LogLevel;
-  if (!['debug', 'info', 'warn', 'error', 'silent'].includes(logLevel)) throw new Error(`--log-level "${logLevel}" is not a level\n${usage}`);
+  if (!['debug', 'info', 'warn', 'error', 'silent'].includes(logLevel))
+    throw new Error(`--log-level "${logLevel}" is not a level\n${usage}`);
   const path = (p: string | undefined) => (p === undefined ? undefined : resolve(p));
   return {
     ...base,
@@ -129,11 +134,13 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, base: Sandbox
     partnersFile: path(values.partners) ?? base.partnersFile,
     fixturesFile: path(values.fixtures) ?? base.fixturesFile,
     replayCheck: values['replay-check'] ?? base.replayCheck,
-    clockSkewSeconds: values['clock-skew'] === undefined ? base.clockSkewSeconds : int('clock-skew', values['clock-skew'], 0),
+    clockSkewSeconds:
+      values['clock-skew'] === undefined ? base.clockSkewSeconds : int('clock-skew', values['clock-skew'], 0),
     journalLimit: int('journal-limit', values['journal-limit'], base.journalLimit, maxJournalLimit),
     signingHelper: values['signing-helper'] ?? base.signingHelper,
     timeoutDelayMs: int('timeout-delay', values['timeout-delay'], base.timeoutDelayMs, maxTimerDelayMs),
-    ottLimitPerMinute: values['ott-limit'] === undefined ? base.ottLimitPerMinute : int('ott-limit', values['ott-limit'], 0),
+    ottLimitPerMinute:
+      values['ott-limit'] === undefined ? base.ottLimitPerMinute : int('ott-limit', values['ott-limit'], 0),
     logLevel,
     help: values.help ?? false,
   };

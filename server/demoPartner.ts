@@ -13,6 +13,16 @@ export interface DemoPartner {
 /** Reads the demo partner from the package, so tests elsewhere need no path into it. Never a real key. */
 export function loadDemoPartner(keysDir = join(findPackageRoot(), 'keys')): DemoPartner {
   const dir = join(keysDir, 'demo-partner');
-  const spec = readJson(join(dir, 'partner.json')) as { partnerId: string; clientSecret: string; merchantId: string; privateKeyFile?: string };
-  return { partnerId: spec.partnerId, clientSecret: spec.clientSecret, merchantId: spec.merchantId, privateKey: readText(join(dir, spec.privateKeyFile ?? 'private.pem')) };
+  const spec = readJson(join(dir, 'partner.json')) as {
+    partnerId: string;
+    clientSecret: string;
+    merchantId: string;
+    privateKeyFile?: string;
+  };
+  return {
+    partnerId: spec.partnerId,
+    clientSecret: spec.clientSecret,
+    merchantId: spec.merchantId,
+    privateKey: readText(join(dir, spec.privateKeyFile ?? 'private.pem')),
+  };
 }

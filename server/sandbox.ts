@@ -2,7 +2,12 @@ import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import type { Express } from 'express';
 import { createExpressApp, listen } from './adapters/express.js';
-import { adminPrefix, createAdminHandler, isAdminPath, rejectUnreadableAdminRequest } from './admin/handleAdminRequest.js';
+import {
+  adminPrefix,
+  createAdminHandler,
+  isAdminPath,
+  rejectUnreadableAdminRequest,
+} from './admin/handleAdminRequest.js';
 import { defaultConfig, type SandboxConfig } from './config.js';
 import { SandboxControl } from './control/SandboxControl.js';
 import { Clock } from './core/clock.js';
@@ -54,7 +59,9 @@ export interface Sandbox {
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const { realNow, ids, ...given } = options;
   // An option passed as undefined means "not given", never "unset the default".
-  const overrides = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) as Partial<SandboxConfig>;
+  const overrides = Object.fromEntries(
+    Object.entries(given).filter(([, value]) => value !== undefined),
+  ) as Partial<SandboxConfig>;
   const defaults = defaultConfig();
   const config: SandboxConfig = {
     ...defaults,
@@ -71,7 +78,9 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const dana = loadDanaKeys(config.keysDir);
   const fixtures = loadFixturesFile(config.fixturesFile, ajv);
   const store = await openLowdbStore({ file: config.inMemory ? undefined : config.dataFile, logger });
-  store.list('partners').forEach((record) => partners.register(createPartner(record, `${config.dataFile} (registered partner)`)));
+  store
+    .list('partners')
+    .forEach((record) => partners.register(createPartner(record, `${config.dataFile} (registered partner)`)));
   const clock = new Clock(store, realNow);
   seedFixtures(store, fixtures, clock.now());
 
@@ -98,14 +107,18 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   };
   const handle = async (request: SandboxRequest): Promise<SandboxResponse> => {
     try {
-      return await (request.path === adminPrefix || request.path.startsWith(`${adminPrefix}/`) ? handleAdminRequest(request, deps) : handleRequest(request, deps));
+      return await (request.path === adminPrefix || request.path.startsWith(`${adminPrefix}/`)
+        ? handleAdminRequest(request, deps)
+        : handleRequest(request, deps));
     } catch (error) {
       return fail(request, error);
     }
   };
   const unreadable = (request: SandboxRequest, reason: string): SandboxResponse => {
     try {
-      return isAdminPath(request.path) ? rejectUnreadableAdminRequest(reason) : rejectUnreadableRequest(request, reason, deps);
+      return isAdminPath(request.path)
+        ? rejectUnreadableAdminRequest(reason)
+        : rejectUnreadableRequest(request, reason, deps);
     } catch (error) {
       return fail(request, error);
     }
@@ -122,7 +135,10 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     control: new SandboxControl(deps),
     async listen(port = config.port) {
       // A second server would outlive close(); one sandbox, one listener.
-      if (server) throw new Error(`This sandbox is already listening (port ${(server.address() as { port?: number } | null)?.port}); close() it first.`);
+      if (server)
+        throw new Error(
+          `This sandbox is already listening (port ${(server.address() as { port?: number } | null)?.port}); close() it first.`,
+        );
       const started = await listen(app, port, config.host, unreadable);
       server = started.server;
       return started;

@@ -72,7 +72,13 @@ export function createExpressApp(handle: SandboxHandler, unreadable: UnreadableH
   });
   // Express's own error page is HTML with a stack trace: answer in the protocol's envelope instead.
   app.use((error: Error & { status?: number; type?: string }, req: Request, res: Response, _next: NextFunction) => {
-    refuse(req, res, error.type === 'entity.too.large' ? bodyTooLargeReason : `${error.message}${error.status ? ` (HTTP ${error.status})` : ''}`);
+    refuse(
+      req,
+      res,
+      error.type === 'entity.too.large'
+        ? bodyTooLargeReason
+        : `${error.message}${error.status ? ` (HTTP ${error.status})` : ''}`,
+    );
   });
   return app;
 }
@@ -83,7 +89,10 @@ export function createExpressApp(handle: SandboxHandler, unreadable: UnreadableH
  */
 function readRawPacket(rawPacket: unknown): Pick<SandboxRequest, 'method' | 'path' | 'search' | 'headers'> | undefined {
   if (!Buffer.isBuffer(rawPacket)) return undefined;
-  const [first, ...rest] = rawPacket.subarray(0, 64 * 1024).toString('latin1').split(/\r?\n/);
+  const [first, ...rest] = rawPacket
+    .subarray(0, 64 * 1024)
+    .toString('latin1')
+    .split(/\r?\n/);
   const line = /^([A-Z]+) (\S+) HTTP\/\d\.\d$/.exec(first);
   if (!line) return undefined;
   const headers: Record<string, string> = {};
@@ -91,15 +100,23 @@ function readRawPacket(rawPacket: unknown): Pick<SandboxRequest, 'method' | 'pat
     if (header === '') break;
     const colon = header.indexOf(':');
     // Only short, well-formed lines: an oversized header is the fault itself.
-    if (colon > 0 && header.length <= 1024) headers[header.slice(0, colon).trim().toLowerCase()] = header.slice(colon + 1).trim();
+    if (colon > 0 && header.length <= 1024)
+      headers[header.slice(0, colon).trim().toLowerCase()] = header.slice(colon + 1).trim();
   }
   return { method: line[1], ...splitTarget(line[2]), headers };
 }
 
 function writeRaw(socket: Duplex, out: SandboxResponse): void {
   const body = Buffer.from(out.body, 'utf8');
-  const headers = Object.entries({ ...out.headers, 'content-length': String(body.length), connection: 'close' }).map(([n, v]) => `${n}: ${v}\r\n`).join('');
-  socket.end(Buffer.concat([Buffer.from(`HTTP/1.1 ${out.status} ${STATUS_CODES[out.status] ?? ''}\r\n${headers}\r\n`, 'latin1'), body]));
+  const headers = Object.entries({ ...out.headers, 'content-length': String(body.length), connection: 'close' })
+    .map(([n, v]) => `${n}: ${v}\r\n`)
+    .join('');
+  socket.end(
+    Buffer.concat([
+      Buffer.from(`HTTP/1.1 ${out.status} ${STATUS_CODES[out.status] ?? ''}\r\n${headers}\r\n`, 'latin1'),
+      body,
+    ]),
+  );
 }
 
 /**
@@ -107,10 +124,24 @@ function writeRaw(socket: Duplex, out: SandboxResponse): void {
  * malformed request line) with a bare status line: answer those through the core's unreadable path,
  * in the envelope of the endpoint the request line names (SNAP's general one if none can be read).
  */
-function answerUnparsableRequest(unreadable: UnreadableHandler, error: NodeJS.ErrnoException & { rawPacket?: unknown }, socket: Duplex): void {
+function answerUnparsableRequest(
+  unreadable: UnreadableHandler,
+  error: NodeJS.ErrnoException & { rawPacket?: unknown },
+  socket: Duplex,
+): void {
   if (!socket.writable) return void socket.destroy();
-  const why = error.code === 'HPE_HEADER_OVERFLOW' ? 'the request headers are larger than the 16 KB Node accepts.' : `the request is not valid HTTP (${error.code ?? error.message}).`;
-  const request: SandboxRequest = { method: 'POST', path: '', search: '', headers: {}, ...readRawPacket(error.rawPacket), rawBody: '' };
+  const why =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? 'the request headers are larger than the 16 KB Node accepts.'
+      : `the request is not valid HTTP (${error.code ?? error.message}).`;
+  const request: SandboxRequest = {
+    method: 'POST',
+    path: '',
+    search: '',
+    headers: {},
+    ...readRawPacket(error.rawPacket),
+    rawBody: '',
+  };
   let out: SandboxResponse;
   try {
     out = unreadable(request, why);
@@ -121,7 +152,12 @@ function answerUnparsableRequest(unreadable: UnreadableHandler, error: NodeJS.Er
 }
 
 /** Listens on `port` (0 = any free port) and resolves with the server and its URL; `unreadable` answers what Node refuses. */
-export function listen(app: Express, port: number, host: string, unreadable: UnreadableHandler): Promise<{ server: Server; url: string }> {
+export function listen(
+  app: Express,
+  port: number,
+  host: string,
+  unreadable: UnreadableHandler,
+): Promise<{ server: Server; url: string }> {
   return new Promise((resolve, reject) => {
     // DANA's gateway does not insist on Host; a partner's client that omits it must not get a bare 400.
     const server = createServer({ requireHostHeader: false }, app);

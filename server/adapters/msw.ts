@@ -25,7 +25,9 @@ async function toSandboxRequest(request: Request): Promise<{ request: SandboxReq
   const refused = refuseContentEncoding(headers);
   if (refused) return { request: bare, unreadable: refused };
   const decoded = decodeBody(new Uint8Array(await request.arrayBuffer()));
-  return 'reason' in decoded ? { request: bare, unreadable: decoded.reason } : { request: { ...bare, rawBody: decoded.text } };
+  return 'reason' in decoded
+    ? { request: bare, unreadable: decoded.reason }
+    : { request: { ...bare, rawBody: decoded.text } };
 }
 
 async function toResponse(out: SandboxResponse): Promise<Response> {
@@ -43,9 +45,14 @@ function originOf(baseUrl: string): string {
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new Error(`createDanaHandlers: base URL "${baseUrl}" is not a URL; give an origin such as https://gw.partner.test.`);
+    throw new Error(
+      `createDanaHandlers: base URL "${baseUrl}" is not a URL; give an origin such as https://gw.partner.test.`,
+    );
   }
-  if (url.pathname !== '/' || url.search || url.hash) throw new Error(`createDanaHandlers: base URL "${baseUrl}" has a path, query or fragment; give its origin (${url.origin}): DANA's paths are absolute.`);
+  if (url.pathname !== '/' || url.search || url.hash)
+    throw new Error(
+      `createDanaHandlers: base URL "${baseUrl}" has a path, query or fragment; give its origin (${url.origin}): DANA's paths are absolute.`,
+    );
   return url.origin;
 }
 
@@ -58,7 +65,10 @@ const lastResortOnly: Unreadable = (request) => lastResortFor(request.path);
  * Pass the sandbox (its `config.baseUrls` are intercepted too, and unreadable bodies are refused
  * in the endpoint's envelope) or just its `handle`.
  */
-export function createDanaHandlers(sandbox: Handle | { handle: Handle; rejectUnreadable?: Unreadable; config?: { baseUrls: readonly string[] } }, options: DanaHandlerOptions = {}): HttpHandler[] {
+export function createDanaHandlers(
+  sandbox: Handle | { handle: Handle; rejectUnreadable?: Unreadable; config?: { baseUrls: readonly string[] } },
+  options: DanaHandlerOptions = {},
+): HttpHandler[] {
   const handle = typeof sandbox === 'function' ? sandbox : sandbox.handle;
   // The sandbox's own refusal, the one its HTTP adapter uses (server/sandbox.ts), so both answer alike.
   const unreadable = (typeof sandbox === 'function' ? undefined : sandbox.rejectUnreadable) ?? lastResortOnly;

@@ -15,7 +15,10 @@ export const bodyTooLargeReason = `the body is larger than the ${maxBodyBytes} b
  */
 export function refuseContentEncoding(headers: Record<string, string>): string | undefined {
   const value = headers['content-encoding']?.trim() ?? '';
-  const codings = value.split(',').map((c) => c.trim().toLowerCase()).filter(Boolean);
+  const codings = value
+    .split(',')
+    .map((c) => c.trim().toLowerCase())
+    .filter(Boolean);
   if (codings.every((c) => c === 'identity')) return undefined;
   return `Content-Encoding "${value}" is not accepted: send the body uncompressed (no Content-Encoding, or identity), as the signature covers the bytes sent.`;
 }

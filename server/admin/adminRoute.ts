@@ -57,6 +57,7 @@ export function checkAdminBody(ajv: Ajv, schemaRef: string, body: unknown): void
   if (!validate) throw new Error(`Missing admin schema ${schemaRef}`);
   if (validate(body)) return;
   const e = validate.errors?.[0];
-  const allowed = e?.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : '';
+  const allowed =
+    e?.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : '';
   throw new AdminError(400, `Invalid body at ${e?.instancePath || '/'}: ${e?.message}${allowed}`);
 }

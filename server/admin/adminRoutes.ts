@@ -11,4 +11,15 @@ import { scenarioRoutes } from './scenarioRoutes.js';
 import { signingRoutes } from './signingRoutes.js';
 
 /** Every control route under /__admin. */
-export const adminRoutes: readonly AdminRoute[] = [...healthRoutes, ...fixtureRoutes, ...clockRoutes, ...keyRoutes, ...scenarioRoutes, ...journalRoutes, ...notificationRoutes, ...resetRoutes, ...signingRoutes, ...openApiRoutes];
+export const adminRoutes: readonly AdminRoute[] = [
+  ...healthRoutes,
+  ...fixtureRoutes,
+  ...clockRoutes,
+  ...keyRoutes,
+  ...scenarioRoutes,
+  ...journalRoutes,
+  ...notificationRoutes,
+  ...resetRoutes,
+  ...signingRoutes,
+  ...openApiRoutes,
+];

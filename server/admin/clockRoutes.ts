@@ -6,7 +6,13 @@ import { AdminError, ok, type AdminReply, type AdminRoute } from './adminRoute.j
 function describeClock(control: SandboxControl, deps: SandboxDeps): AdminReply {
   const now = control.clock.now();
   const state = deps.clock.state(control.session);
-  return ok({ now: now.toISOString(), jakarta: formatJakartaTime(now), frozen: state.frozenAt !== undefined, offsetMs: state.offsetMs, session: control.session ?? null });
+  return ok({
+    now: now.toISOString(),
+    jakarta: formatJakartaTime(now),
+    frozen: state.frozenAt !== undefined,
+    offsetMs: state.offsetMs,
+    session: control.session ?? null,
+  });
 }
 
 type ClockBody = { at?: string; seconds?: number; minutes?: number; ms?: number };
@@ -15,12 +21,21 @@ const bodyOf = (body: unknown) => (body ?? {}) as ClockBody;
 /** Advance only moves forward, so a sign slip never sends time back unnoticed; going back is clock/set's job. */
 function checkForward(body: ClockBody): void {
   const backwards = (['seconds', 'minutes', 'ms'] as const).find((field) => (body[field] ?? 0) < 0);
-  if (backwards) throw new AdminError(400, `Invalid body at /${backwards}: clock/advance moves the clock forward only, got ${body[backwards]}; to go back, POST /__admin/clock/set {"at": "<ISO-8601 instant>"}.`);
+  if (backwards)
+    throw new AdminError(
+      400,
+      `Invalid body at /${backwards}: clock/advance moves the clock forward only, got ${body[backwards]}; to go back, POST /__admin/clock/set {"at": "<ISO-8601 instant>"}.`,
+    );
 }
 
 /** The sandbox clock of the session (or the global one): read, freeze, set, advance, resume, reset. */
 export const clockRoutes: AdminRoute[] = [
-  { method: 'GET', path: '/clock', summary: 'Read the sandbox clock.', handle: ({ control }, deps) => describeClock(control, deps) },
+  {
+    method: 'GET',
+    path: '/clock',
+    summary: 'Read the sandbox clock.',
+    handle: ({ control }, deps) => describeClock(control, deps),
+  },
   {
     method: 'POST',
     path: '/clock/freeze',
@@ -51,6 +66,16 @@ export const clockRoutes: AdminRoute[] = [
       return describeClock(control, deps);
     },
   },
-  { method: 'POST', path: '/clock/resume', summary: 'Let a frozen clock run on from where it stands.', handle: ({ control }, deps) => (control.clock.resume(), describeClock(control, deps)) },
-  { method: 'POST', path: '/clock/reset', summary: 'Back to real time.', handle: ({ control }, deps) => (control.clock.reset(), describeClock(control, deps)) },
+  {
+    method: 'POST',
+    path: '/clock/resume',
+    summary: 'Let a frozen clock run on from where it stands.',
+    handle: ({ control }, deps) => (control.clock.resume(), describeClock(control, deps)),
+  },
+  {
+    method: 'POST',
+    path: '/clock/reset',
+    summary: 'Back to real time.',
+    handle: ({ control }, deps) => (control.clock.reset(), describeClock(control, deps)),
+  },
 ];

@@ -20,13 +20,17 @@ export const fixtureRoutes: AdminRoute[] = [
     path: '/fixtures/:collection',
     paramValues: { collection: fixtureCollections },
     summary: 'List the fixtures visible to the session (its own over the global ones).',
-    handle: ({ params, control }) => ok({ [params.collection]: control.listFixtures(params.collection as FixtureCollection) }),
+    handle: ({ params, control }) =>
+      ok({ [params.collection]: control.listFixtures(params.collection as FixtureCollection) }),
   },
   {
     method: 'DELETE',
     path: '/fixtures/:collection/:id',
     paramValues: { collection: fixtureCollections },
     summary: 'Delete one fixture from the session (or the global scope without one).',
-    handle: ({ params, control }) => (control.deleteFixture(params.collection as FixtureCollection, params.id), ok({ deleted: params.id })),
+    handle: ({ params, control }) => (
+      control.deleteFixture(params.collection as FixtureCollection, params.id),
+      ok({ deleted: params.id })
+    ),
   },
 ];

@@ -8,7 +8,6 @@ import { bodyTooLargeReason } from '../adapters/readBody.js';
 
 export const adminPrefix = '/__admin';
 
-
 interface CompiledRoute {
   route: AdminRoute;
   pattern: RegExp;
@@ -26,7 +25,11 @@ function compile(route: AdminRoute): CompiledRoute {
 
 function reply({ status, body, headers }: AdminReply): SandboxResponse {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  return { status, headers: { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json', ...headers }, body: text };
+  return {
+    status,
+    headers: { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json', ...headers },
+    body: text,
+  };
 }
 
 function decodePathSegment(segment: string): string {
@@ -40,7 +43,8 @@ function decodePathSegment(segment: string): string {
 /** X-Mock-Session, else ?session=; present but unusable is refused, so an empty name never means "everything". */
 function readSession(request: SandboxRequest, query: URLSearchParams): string | undefined {
   const session = request.headers['x-mock-session'] ?? query.get('session') ?? undefined;
-  if (session !== undefined && !isSessionName(session)) throw new AdminError(400, `"${session}" is not a session name (X-Mock-Session or ?session=): ${sessionNameRule}.`);
+  if (session !== undefined && !isSessionName(session))
+    throw new AdminError(400, `"${session}" is not a session name (X-Mock-Session or ?session=): ${sessionNameRule}.`);
   return session;
 }
 
@@ -65,15 +69,28 @@ function checkQuery(route: AdminRoute, query: URLSearchParams, deps: SandboxDeps
   const unknown = [...new Set([...query.keys()].filter((name) => !declared.has(name)))];
   if (unknown.length > 0) {
     const takes = [...declared].map((name) => `?${name}=`).join(', ');
-    throw new AdminError(400, `${route.method} ${adminPrefix}${route.path} takes no query parameter ${unknown.map((n) => `"${n}"`).join(', ')}; it takes ${takes}.`);
+    throw new AdminError(
+      400,
+      `${route.method} ${adminPrefix}${route.path} takes no query parameter ${unknown.map((n) => `"${n}"`).join(', ')}; it takes ${takes}.`,
+    );
   }
   for (const name of declared) {
-    if (query.getAll(name).length > 1) throw new AdminError(400, `The query parameter "${name}" is given ${query.getAll(name).length} times; give it once.`);
+    if (query.getAll(name).length > 1)
+      throw new AdminError(
+        400,
+        `The query parameter "${name}" is given ${query.getAll(name).length} times; give it once.`,
+      );
   }
   // A filter on an endpoint that does not exist matches nothing, so "never called" would pass by mistake.
   const endpoint = query.get('endpoint');
   if (endpoint !== null && !deps.endpoints.get(endpoint)) {
-    throw new AdminError(400, `?endpoint=${endpoint} names no endpoint; there are ${deps.endpoints.list().map((e) => e.id).join(', ')}.`);
+    throw new AdminError(
+      400,
+      `?endpoint=${endpoint} names no endpoint; there are ${deps.endpoints
+        .list()
+        .map((e) => e.id)
+        .join(', ')}.`,
+    );
   }
 }
 
@@ -94,8 +111,15 @@ export function createAdminHandler(ajv: Ajv, routes: readonly AdminRoute[] = adm
     const match = matches.find((x) => x.c.route.method === request.method);
     try {
       if (!match) {
-        if (matches.length > 0) throw new AdminError(405, `${request.path} answers ${matches.map((x) => x.c.route.method).join(', ')}, not ${request.method}.`);
-        throw new AdminError(404, `No control route ${request.method} ${request.path}. See GET ${adminPrefix}/health and the README.`);
+        if (matches.length > 0)
+          throw new AdminError(
+            405,
+            `${request.path} answers ${matches.map((x) => x.c.route.method).join(', ')}, not ${request.method}.`,
+          );
+        throw new AdminError(
+          404,
+          `No control route ${request.method} ${request.path}. See GET ${adminPrefix}/health and the README.`,
+        );
       }
       const { route, names } = match.c;
       const params = Object.fromEntries(names.map((n, i) => [n, decodePathSegment(match.m![i + 1])]));
@@ -104,7 +128,10 @@ export function createAdminHandler(ajv: Ajv, routes: readonly AdminRoute[] = adm
       let body: unknown = undefined;
       if (request.rawBody.trim() !== '') {
         if (!takesBody(route) && !isEmptyObject(request.rawBody)) {
-          throw new AdminError(400, `${route.method} ${adminPrefix}${route.path} takes no body; send none (scope a call with X-Mock-Session or ?session=, not a body member).`);
+          throw new AdminError(
+            400,
+            `${route.method} ${adminPrefix}${route.path} takes no body; send none (scope a call with X-Mock-Session or ?session=, not a body member).`,
+          );
         }
         try {
           body = JSON.parse(request.rawBody);
@@ -114,11 +141,28 @@ export function createAdminHandler(ajv: Ajv, routes: readonly AdminRoute[] = adm
       }
       if (route.bodySchema) checkAdminBody(ajv, route.bodySchema, body ?? {});
       const session = readSession(request, query);
-      return reply(await route.handle({ method: request.method, params, query, session, body, headers: request.headers, control: new SandboxControl(deps, session) }, deps));
+      return reply(
+        await route.handle(
+          {
+            method: request.method,
+            params,
+            query,
+            session,
+            body,
+            headers: request.headers,
+            control: new SandboxControl(deps, session),
+          },
+          deps,
+        ),
+      );
     } catch (error) {
-      if (error instanceof AdminError) return reply({ status: error.status, body: { error: { message: error.message } } });
+      if (error instanceof AdminError)
+        return reply({ status: error.status, body: { error: { message: error.message } } });
       deps.logger.error('admin route failed', { path: request.path, stack: (error as Error).stack });
-      return reply({ status: 500, body: { error: { message: 'The control plane failed unexpectedly; see the sandbox log.' } } });
+      return reply({
+        status: 500,
+        body: { error: { message: 'The control plane failed unexpectedly; see the sandbox log.' } },
+      });
     }
   };
 }

@@ -1,7 +1,10 @@
 import type { JournalFilter } from '../core/journal.js';
 import { ok, type AdminRequest, type AdminRoute } from './adminRoute.js';
 
-const filters = { endpoint: 'Only exchanges of this endpoint id (e.g. applyOtt).', code: 'Only exchanges answered with this wire code (responseCode or resultCode).' };
+const filters = {
+  endpoint: 'Only exchanges of this endpoint id (e.g. applyOtt).',
+  code: 'Only exchanges answered with this wire code (responseCode or resultCode).',
+};
 
 const filterOf = ({ query }: AdminRequest): JournalFilter => ({
   endpoint: query.get('endpoint') ?? undefined,
@@ -24,5 +27,10 @@ export const journalRoutes: AdminRoute[] = [
     summary: 'Count exchanges matching the same filters ("was it called N times?").',
     handle: (request) => ok({ count: request.control.journal(filterOf(request)).length }),
   },
-  { method: 'DELETE', path: '/journal', summary: "Forget the session's exchanges (all without a session).", handle: ({ control }) => (control.clearJournal(), ok({ cleared: true })) },
+  {
+    method: 'DELETE',
+    path: '/journal',
+    summary: "Forget the session's exchanges (all without a session).",
+    handle: ({ control }) => (control.clearJournal(), ok({ cleared: true })),
+  },
 ];

@@ -7,14 +7,26 @@ export const keyRoutes: AdminRoute[] = [
     method: 'GET',
     path: '/keys/dana',
     summary: "The sandbox's TEST-ONLY DANA public key (PEM, SPKI).",
-    handle: (_request, deps) => ({ status: 200, body: deps.dana.publicKeyPem, headers: { 'content-type': 'application/x-pem-file' } }),
+    handle: (_request, deps) => ({
+      status: 200,
+      body: deps.dana.publicKeyPem,
+      headers: { 'content-type': 'application/x-pem-file' },
+    }),
   },
   {
     method: 'GET',
     path: '/keys/partners',
     summary: 'The registered partners and the fingerprints of their public keys.',
     handle: (_request, deps) =>
-      ok({ partners: deps.partners.list().map((p) => ({ partnerId: p.partnerId, name: p.name, keyFingerprint: p.keyFingerprint, keySource: p.keySource, signingHelper: deps.config.signingHelper && Boolean(p.privateKey) })) }),
+      ok({
+        partners: deps.partners.list().map((p) => ({
+          partnerId: p.partnerId,
+          name: p.name,
+          keyFingerprint: p.keyFingerprint,
+          keySource: p.keySource,
+          signingHelper: deps.config.signingHelper && Boolean(p.privateKey),
+        })),
+      }),
   },
   {
     method: 'POST',

@@ -17,7 +17,12 @@ export const scenarioRoutes: AdminRoute[] = [
     summary: 'Arm a scenario for matching requests of an endpoint: once, n times, or always.',
     handle: ({ body, control }) => ok({ rule: control.armScenario(body as ArmInput) }, 201),
   },
-  { method: 'GET', path: '/scenarios/armed', summary: 'List the armed rules the session sees.', handle: ({ control }) => ok({ rules: control.armedScenarios() }) },
+  {
+    method: 'GET',
+    path: '/scenarios/armed',
+    summary: 'List the armed rules the session sees.',
+    handle: ({ control }) => ok({ rules: control.armedScenarios() }),
+  },
   {
     method: 'DELETE',
     path: '/scenarios/armed/:id',

@@ -7,7 +7,17 @@ import type { ArmedRule, RuleMatch } from '../scenarios/ArmedRule.js';
 import { ruleIndexOf } from '../scenarios/RuleIndex.js';
 import type { Scenario } from '../scenarios/ScenarioBook.js';
 import type { Collections } from '../store/entities.js';
-import { fixtureCollections, fixtureDefinitions, fixtureIds, forgetSeedDeletion, putFixture, recordSeedDeletion, seedFixtures, type FixtureCollection, type Fixtures } from '../store/fixtures.js';
+import {
+  fixtureCollections,
+  fixtureDefinitions,
+  fixtureIds,
+  forgetSeedDeletion,
+  putFixture,
+  recordSeedDeletion,
+  seedFixtures,
+  type FixtureCollection,
+  type Fixtures,
+} from '../store/fixtures.js';
 
 export interface ArmInput {
   endpoint: string;
@@ -29,11 +39,15 @@ export class SandboxControl {
 
   /** The same control plane, scoped to `session`. */
   forSession(session: string | undefined): SandboxControl {
-    if (session !== undefined && !isSessionName(session)) throw new AdminError(400, `"${session}" is not a session name: ${sessionNameRule}.`);
+    if (session !== undefined && !isSessionName(session))
+      throw new AdminError(400, `"${session}" is not a session name: ${sessionNameRule}.`);
     return new SandboxControl(this.deps, session);
   }
 
-  createFixtures<C extends FixtureCollection>(collection: C, items: NonNullable<Fixtures[C]>[number] | NonNullable<Fixtures[C]>): Collections[C][] {
+  createFixtures<C extends FixtureCollection>(
+    collection: C,
+    items: NonNullable<Fixtures[C]>[number] | NonNullable<Fixtures[C]>,
+  ): Collections[C][] {
     const list = (Array.isArray(items) ? items : [items]) as unknown[];
     checkCollection(collection);
     list.forEach((item, i) => {
@@ -45,7 +59,8 @@ export class SandboxControl {
     });
     const now = this.deps.clock.now(this.session);
     list.forEach((item) => putFixture(this.deps.store, collection, item as never, now, this.session));
-    if (this.session === undefined) list.forEach((item) => forgetSeedDeletion(this.deps.store, collection, fixtureIds[collection](item as never)));
+    if (this.session === undefined)
+      list.forEach((item) => forgetSeedDeletion(this.deps.store, collection, fixtureIds[collection](item as never)));
     return list.map((item) => this.deps.store.get(collection, fixtureIds[collection](item as never), this.session)!);
   }
 
@@ -55,21 +70,37 @@ export class SandboxControl {
 
   deleteFixture(collection: FixtureCollection, id: string): void {
     if (!this.deps.store.delete(checkCollection(collection), id, this.session)) {
-      throw new AdminError(404, `No ${collection} entry "${id}" in ${this.session ? `session ${this.session}` : 'the global scope'}.`);
+      throw new AdminError(
+        404,
+        `No ${collection} entry "${id}" in ${this.session ? `session ${this.session}` : 'the global scope'}.`,
+      );
     }
-    if (this.session === undefined) recordSeedDeletion(this.deps.store, this.deps.fixtures, collection, id, this.deps.clock.now());
+    if (this.session === undefined)
+      recordSeedDeletion(this.deps.store, this.deps.fixtures, collection, id, this.deps.clock.now());
   }
 
   listScenarios(endpoint?: string): Scenario[] {
     if (endpoint !== undefined) this.checkEndpoint(endpoint);
-    return this.deps.scenarios.list().filter((s) => endpoint === undefined || s.endpoint === endpoint || s.endpoint === undefined);
+    return this.deps.scenarios
+      .list()
+      .filter((s) => endpoint === undefined || s.endpoint === endpoint || s.endpoint === undefined);
   }
 
   armScenario(input: ArmInput): ArmedRule {
     checkAdminBody(this.deps.schemas, 'admin.scenarios.json', input);
-    if (!this.deps.endpoints.get(input.endpoint)) throw new AdminError(404, `No endpoint "${input.endpoint}"; there are ${this.deps.endpoints.list().map((e) => e.id).join(', ')}.`);
+    if (!this.deps.endpoints.get(input.endpoint))
+      throw new AdminError(
+        404,
+        `No endpoint "${input.endpoint}"; there are ${this.deps.endpoints
+          .list()
+          .map((e) => e.id)
+          .join(', ')}.`,
+      );
     if (!this.deps.scenarios.find(input.endpoint, input.scenario)) {
-      throw new AdminError(404, `No scenario "${input.scenario}" for ${input.endpoint}; there are ${this.deps.scenarios.names(input.endpoint).join(', ')}.`);
+      throw new AdminError(
+        404,
+        `No scenario "${input.scenario}" for ${input.endpoint}; there are ${this.deps.scenarios.names(input.endpoint).join(', ')}.`,
+      );
     }
     const rule: ArmedRule = {
       id: this.deps.ids.uuid(),
@@ -90,7 +121,11 @@ export class SandboxControl {
   }
 
   disarmScenario(id: string): void {
-    if (!this.deps.store.delete('rules', id, this.session)) throw new AdminError(404, `No armed rule "${id}" in ${this.session ? `session ${this.session}` : 'the global scope'}.`);
+    if (!this.deps.store.delete('rules', id, this.session))
+      throw new AdminError(
+        404,
+        `No armed rule "${id}" in ${this.session ? `session ${this.session}` : 'the global scope'}.`,
+      );
   }
 
   get clock() {
@@ -102,7 +137,11 @@ export class SandboxControl {
       set: (at: Date) => clock.set(s, checkInstant(at)),
       advance: (ms: number) => {
         // Same rule as POST /__admin/clock/advance: going back is clock.set's job, said out loud.
-        if (!(ms >= 0)) throw new AdminError(400, `clock.advance moves the clock forward only, got ${ms} ms; to go back, use clock.set(at).`);
+        if (!(ms >= 0))
+          throw new AdminError(
+            400,
+            `clock.advance moves the clock forward only, got ${ms} ms; to go back, use clock.set(at).`,
+          );
         return clock.set(s, checkInstant(new Date(clock.now(s).getTime() + ms)));
       },
       resume: () => clock.resume(s),
@@ -118,7 +157,14 @@ export class SandboxControl {
 
   /** A filter on a misspelt endpoint matches nothing, so "never called" would pass by mistake: refuse it. */
   private checkEndpoint(id: string): void {
-    if (!this.deps.endpoints.get(id)) throw new AdminError(400, `No endpoint "${id}"; there are ${this.deps.endpoints.list().map((e) => e.id).join(', ')}.`);
+    if (!this.deps.endpoints.get(id))
+      throw new AdminError(
+        400,
+        `No endpoint "${id}"; there are ${this.deps.endpoints
+          .list()
+          .map((e) => e.id)
+          .join(', ')}.`,
+      );
   }
 
   clearJournal(): void {
@@ -160,11 +206,16 @@ export class SandboxControl {
 
 /** A clock that reads an invalid date would break every request of its scope: refuse it here. */
 function checkInstant(at: Date): Date {
-  if (!Number.isFinite(at.getTime())) throw new AdminError(400, 'The sandbox clock can only be set to a real instant (a valid ISO-8601 time; 23:59:60 and out-of-range years are not).');
+  if (!Number.isFinite(at.getTime()))
+    throw new AdminError(
+      400,
+      'The sandbox clock can only be set to a real instant (a valid ISO-8601 time; 23:59:60 and out-of-range years are not).',
+    );
   return at;
 }
 
 function checkCollection<C extends string>(name: C): C & FixtureCollection {
-  if (!fixtureCollections.includes(name as FixtureCollection)) throw new AdminError(404, `No fixture collection "${name}"; there are ${fixtureCollections.join(', ')}.`);
+  if (!fixtureCollections.includes(name as FixtureCollection))
+    throw new AdminError(404, `No fixture collection "${name}"; there are ${fixtureCollections.join(', ')}.`);
   return name as C & FixtureCollection;
 }

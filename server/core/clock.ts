@@ -35,7 +35,10 @@ export class Clock {
   /** Jump to `at`, staying frozen if frozen, running on from there if running. */
   set(scope: string | undefined, at: Date): Date {
     const frozen = this.state(scope).frozenAt !== undefined;
-    return this.write(scope, frozen ? { offsetMs: 0, frozenAt: at.getTime() } : { offsetMs: at.getTime() - this.realNow() });
+    return this.write(
+      scope,
+      frozen ? { offsetMs: 0, frozenAt: at.getTime() } : { offsetMs: at.getTime() - this.realNow() },
+    );
   }
 
   advance(scope: string | undefined, ms: number): Date {

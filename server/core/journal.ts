@@ -24,7 +24,9 @@ export interface JournalEntry {
   verdicts: Record<string, unknown>;
   debug?: string;
   /** `rawBody` holds at most journalBodyCap bytes; `rawBodyTruncated` is there only when it was cut. */
-  request: Pick<SandboxRequest, 'method' | 'path' | 'search' | 'headers' | 'rawBody'> & { rawBodyTruncated?: TruncatedBody };
+  request: Pick<SandboxRequest, 'method' | 'path' | 'search' | 'headers' | 'rawBody'> & {
+    rawBodyTruncated?: TruncatedBody;
+  };
   /** `body` holds at most journalBodyCap bytes; `bodyTruncated` is there only when it was cut. */
   response: Pick<SandboxResponse, 'status' | 'headers' | 'body'> & { bodyTruncated?: TruncatedBody };
 }
@@ -43,7 +45,10 @@ export function capBody(body: string, cap: number = journalBodyCap): { text: str
   let end = cap;
   while (end > 0 && (bytes[end] & 0xc0) === 0x80) end--;
   // toString copies the kept bytes into a new string: a slice of `body` would keep all of it alive.
-  return { text: bytes.toString('utf8', 0, end), truncated: { truncated: true, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') } };
+  return {
+    text: bytes.toString('utf8', 0, end),
+    truncated: { truncated: true, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') },
+  };
 }
 
 /** The entry with both bodies capped; the same object when neither needed it. */
@@ -53,8 +58,16 @@ function capBodies(entry: JournalEntry, cap: number): JournalEntry {
   if (!request.truncated && !response.truncated) return entry;
   return {
     ...entry,
-    request: { ...entry.request, rawBody: request.text, ...(request.truncated && { rawBodyTruncated: request.truncated }) },
-    response: { ...entry.response, body: response.text, ...(response.truncated && { bodyTruncated: response.truncated }) },
+    request: {
+      ...entry.request,
+      rawBody: request.text,
+      ...(request.truncated && { rawBodyTruncated: request.truncated }),
+    },
+    response: {
+      ...entry.response,
+      body: response.text,
+      ...(response.truncated && { bodyTruncated: response.truncated }),
+    },
   };
 }
 

@@ -32,6 +32,11 @@ export function parseJsonBody(rawBody: string): unknown {
     throw new SandboxError(commonCases.badRequest, undefined, `The body is not JSON: ${(error as Error).message}`);
   }
   const depth = measureJsonDepth(rawBody);
-  if (depth > maxJsonDepth) throw new SandboxError(commonCases.badRequest, undefined, `The body nests JSON ${depth} levels deep; at most ${maxJsonDepth} are accepted.`);
+  if (depth > maxJsonDepth)
+    throw new SandboxError(
+      commonCases.badRequest,
+      undefined,
+      `The body nests JSON ${depth} levels deep; at most ${maxJsonDepth} are accepted.`,
+    );
   return parsed;
 }

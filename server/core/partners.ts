@@ -63,7 +63,10 @@ export function parsePublicKey(text: string): KeyObject {
 }
 
 export function fingerprintKey(key: KeyObject): string {
-  return createHash('sha256').update(key.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(key.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /**
@@ -87,25 +90,39 @@ function fromPackageRoot(source: string): string {
 export function createPartner(input: PartnerInput, source: string, privateSource = source): Partner {
   if (!input.partnerId) throw new Error(`${source}: partnerId is missing`);
   if (input.partnerId.length > partnerIdMaxLength) {
-    throw new Error(`${source}: partnerId ${input.partnerId} has ${input.partnerId.length} characters; at most ${partnerIdMaxLength}, as the envelope's head.clientId allows (X-PARTNER-ID allows 36, but such a partner could never push)`);
+    throw new Error(
+      `${source}: partnerId ${input.partnerId} has ${input.partnerId.length} characters; at most ${partnerIdMaxLength}, as the envelope's head.clientId allows (X-PARTNER-ID allows 36, but such a partner could never push)`,
+    );
   }
   let publicKey: KeyObject;
   let privateKey: KeyObject | undefined;
   // createPublicKey would happily derive a public key from a private one, which then sits in the data file.
-  if (/PRIVATE KEY/.test(input.publicKey)) throw new Error(`${source}: the publicKey of partner ${input.partnerId} is a private key; register only the public half (keep the private key to yourself)`);
+  if (/PRIVATE KEY/.test(input.publicKey))
+    throw new Error(
+      `${source}: the publicKey of partner ${input.partnerId} is a private key; register only the public half (keep the private key to yourself)`,
+    );
   try {
     publicKey = parsePublicKey(input.publicKey);
-    if (publicKey.asymmetricKeyType !== 'rsa') throw new Error(`expected an RSA key, got ${publicKey.asymmetricKeyType}`);
+    if (publicKey.asymmetricKeyType !== 'rsa')
+      throw new Error(`expected an RSA key, got ${publicKey.asymmetricKeyType}`);
   } catch (error) {
-    throw new Error(`${source}: cannot parse the key of partner ${input.partnerId}: ${(error as Error).message}`);
+    throw new Error(`${source}: cannot parse the key of partner ${input.partnerId}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   try {
     privateKey = input.privateKey ? createPrivateKey(input.privateKey) : undefined;
   } catch (error) {
-    throw new Error(`${privateSource}: cannot parse the private key of partner ${input.partnerId}: ${(error as Error).message}`);
+    throw new Error(
+      `${privateSource}: cannot parse the private key of partner ${input.partnerId}: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   // The signing helper would sign with it, and every signature would then fail against the public key.
-  if (privateKey && !keysMatch(privateKey, publicKey)) throw new Error(`${privateSource}: the private key of partner ${input.partnerId} does not match its public key ${source}; regenerate the pair (keys/README.md)`);
+  if (privateKey && !keysMatch(privateKey, publicKey))
+    throw new Error(
+      `${privateSource}: the private key of partner ${input.partnerId} does not match its public key ${source}; regenerate the pair (keys/README.md)`,
+    );
   return {
     partnerId: input.partnerId,
     name: input.name,
@@ -139,7 +156,6 @@ export class PartnerRegistry {
   }
 }
 
-
 type PartnerFileSpec = PartnerInput & { publicKeyFile?: string; privateKeyFile?: string };
 
 /** Every `keys/<name>/partner.json`, with its key files beside it. */
@@ -150,11 +166,17 @@ export function loadKeyDirPartners(keysDir: string): Partner[] {
       const dir = join(keysDir, d.name);
       const file = join(dir, 'partner.json');
       const spec = readJson(file) as PartnerFileSpec;
-      if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) throw new Error(`${file} must hold one JSON object ({"partnerId": ..., "publicKeyFile": ...})`);
-      if (typeof spec.partnerId !== 'string' || !spec.partnerId) throw new Error(`${file}: partnerId is missing (a string, as sent in X-PARTNER-ID)`);
+      if (typeof spec !== 'object' || spec === null || Array.isArray(spec))
+        throw new Error(`${file} must hold one JSON object ({"partnerId": ..., "publicKeyFile": ...})`);
+      if (typeof spec.partnerId !== 'string' || !spec.partnerId)
+        throw new Error(`${file}: partnerId is missing (a string, as sent in X-PARTNER-ID)`);
       const publicFile = join(dir, spec.publicKeyFile ?? 'public.pem');
       const privateFile = spec.privateKeyFile ? join(dir, spec.privateKeyFile) : undefined;
-      return createPartner({ ...spec, publicKey: readText(publicFile), privateKey: privateFile ? readText(privateFile) : undefined }, publicFile, privateFile);
+      return createPartner(
+        { ...spec, publicKey: readText(publicFile), privateKey: privateFile ? readText(privateFile) : undefined },
+        publicFile,
+        privateFile,
+      );
     });
 }
 
@@ -164,7 +186,7 @@ export function loadPartnersFile(file: string): Partner[] {
   try {
     spec = readJson(file) as typeof spec;
   } catch (error) {
-    throw new Error(`Cannot load partners file ${file}: ${(error as Error).message}`);
+    throw new Error(`Cannot load partners file ${file}: ${(error as Error).message}`, { cause: error });
   }
   if (!Array.isArray(spec.partners)) throw new Error(`Partners file ${file} must hold {"partners": [...]}`);
   return spec.partners.map((p, i) => {
@@ -192,7 +214,7 @@ export function loadDanaKeys(keysDir: string): DanaKeys {
   try {
     privateKey = createPrivateKey(readText(file));
   } catch (error) {
-    throw new Error(`Cannot load the sandbox's DANA key ${file}: ${(error as Error).message}`);
+    throw new Error(`Cannot load the sandbox's DANA key ${file}: ${(error as Error).message}`, { cause: error });
   }
   const publicKeyPem = createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString();
   const publicFile = join(dir, 'public.pem');
@@ -204,12 +226,20 @@ function checkDanaPublicKey(file: string, privateKey: KeyObject): void {
   const text = readText(file);
   const regenerate = 'regenerate the pair (npm run keys:generate) or delete public.pem to use GET /__admin/keys/dana';
   // A private key here would parse (its public half is derived) and match: refuse it, it is about to be handed out.
-  if (/PRIVATE KEY/.test(text)) throw new Error(`Cannot load the sandbox's DANA public key ${file}: it holds a private key; partners download this file, so it must hold only the public half`);
+  if (/PRIVATE KEY/.test(text))
+    throw new Error(
+      `Cannot load the sandbox's DANA public key ${file}: it holds a private key; partners download this file, so it must hold only the public half`,
+    );
   let publicKey: KeyObject;
   try {
     publicKey = parsePublicKey(text);
   } catch (error) {
-    throw new Error(`Cannot load the sandbox's DANA public key ${file}: ${(error as Error).message}; ${regenerate}`);
+    throw new Error(`Cannot load the sandbox's DANA public key ${file}: ${(error as Error).message}; ${regenerate}`, {
+      cause: error,
+    });
   }
-  if (!keysMatch(privateKey, publicKey)) throw new Error(`The sandbox's DANA public key ${file} does not match ${join(file, '..', 'private.pem')}: partners verifying with it would reject every signed response; ${regenerate}`);
+  if (!keysMatch(privateKey, publicKey))
+    throw new Error(
+      `The sandbox's DANA public key ${file} does not match ${join(file, '..', 'private.pem')}: partners verifying with it would reject every signed response; ${regenerate}`,
+    );
 }

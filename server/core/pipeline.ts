@@ -37,11 +37,17 @@ export async function handleRequest(request: SandboxRequest, deps: SandboxDeps):
     await exchange.endpoint.protocol.admitRequest(exchange, deps);
     checkReplay(exchange, deps);
     scenario = resolveScenario(exchange, deps);
-    outcome = scenario?.case ? scriptOutcome(scenario, deps) : await exchange.endpoint.handle(exchange as AdmittedExchange, deps);
+    outcome = scenario?.case
+      ? scriptOutcome(scenario, deps)
+      : await exchange.endpoint.handle(exchange as AdmittedExchange, deps);
   } catch (error) {
     outcome = toOutcome(error, exchange, deps);
   }
-  const sealed = (exchange.endpoint?.protocol ?? unroutedProtocolFor(request.path)).sealResponse(outcome, exchange, deps);
+  const sealed = (exchange.endpoint?.protocol ?? unroutedProtocolFor(request.path)).sealResponse(
+    outcome,
+    exchange,
+    deps,
+  );
   const response = applyFault(sealed.response, scenario, deps);
   recordExchange(exchange, outcome, { ...sealed, response }, deps);
   return response;
@@ -51,8 +57,16 @@ export async function handleRequest(request: SandboxRequest, deps: SandboxDeps):
 export function rejectUnreadableRequest(request: SandboxRequest, reason: string, deps: SandboxDeps): SandboxResponse {
   const exchange = openExchange(request, deps);
   exchange.endpoint = deps.endpoints.find(request.path);
-  const outcome = toOutcome(new SandboxError(commonCases.badRequest, undefined, `The request could not be read: ${reason}`), exchange, deps);
-  const sealed = (exchange.endpoint?.protocol ?? unroutedProtocolFor(request.path)).sealResponse(outcome, exchange, deps);
+  const outcome = toOutcome(
+    new SandboxError(commonCases.badRequest, undefined, `The request could not be read: ${reason}`),
+    exchange,
+    deps,
+  );
+  const sealed = (exchange.endpoint?.protocol ?? unroutedProtocolFor(request.path)).sealResponse(
+    outcome,
+    exchange,
+    deps,
+  );
   recordExchange(exchange, outcome, sealed, deps);
   return sealed.response;
 }

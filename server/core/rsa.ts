@@ -32,7 +32,8 @@ export function describeSignatureEncoding(signature: string, key: KeyObject): st
   if (padding >= 0 && (signature.length - padding > 2 || /[^=]/.test(signature.slice(padding)))) {
     return `is not standard Base64: found '=' at position ${padding}, but padding is at most two '=' at the very end`;
   }
-  if (signature.length % 4 !== 0) return `is not standard Base64: its length ${signature.length} is not a multiple of 4 (is the '=' padding missing?)`;
+  if (signature.length % 4 !== 0)
+    return `is not standard Base64: its length ${signature.length} is not a multiple of 4 (is the '=' padding missing?)`;
   const bits = key.asymmetricKeyDetails?.modulusLength;
   if (bits === undefined) return undefined;
   const expected = Math.ceil(bits / 8);

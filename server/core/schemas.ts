@@ -4,7 +4,9 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import * as addFormatsModule from 'ajv-formats';
 import { commonCases, SandboxError } from './SandboxError.js';
 
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  ajv: Ajv,
+) => Ajv;
 
 /** One Ajv holding every schema in schemas/, each addressable by its file name. */
 export function createSchemaRegistry(schemasDir: string): Ajv {
@@ -16,7 +18,7 @@ export function createSchemaRegistry(schemasDir: string): Ajv {
       schema = JSON.parse(readFileSync(join(schemasDir, file), 'utf8'));
       ajv.addSchema(schema, file);
     } catch (error) {
-      throw new Error(`Schema ${join(schemasDir, file)} is invalid: ${(error as Error).message}`);
+      throw new Error(`Schema ${join(schemasDir, file)} is invalid: ${(error as Error).message}`, { cause: error });
     }
   }
   return ajv;
@@ -34,7 +36,10 @@ type SchemaNode = { properties?: Record<string, SchemaNode>; items?: SchemaNode;
 
 /** `/additionalInfo/accessToken` -> `['additionalInfo', 'accessToken']`; a missing property is appended. */
 function pathOf(error: ErrorObject): string[] {
-  const segments = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (error.keyword === 'required') segments.push((error.params as { missingProperty: string }).missingProperty);
   return segments;
 }
@@ -58,8 +63,12 @@ function positionOf(segments: string[], root: SchemaNode): number[] {
 }
 
 /** Earlier in declaration order first; a parent before its children; a missing field before a malformed one. */
-function compareErrors(a: { position: number[]; mandatory: boolean }, b: { position: number[]; mandatory: boolean }): number {
-  for (let i = 0; i < Math.min(a.position.length, b.position.length); i++) if (a.position[i] !== b.position[i]) return a.position[i] - b.position[i];
+function compareErrors(
+  a: { position: number[]; mandatory: boolean },
+  b: { position: number[]; mandatory: boolean },
+): number {
+  for (let i = 0; i < Math.min(a.position.length, b.position.length); i++)
+    if (a.position[i] !== b.position[i]) return a.position[i] - b.position[i];
   return a.position.length - b.position.length || Number(b.mandatory) - Number(a.mandatory);
 }
 
@@ -68,7 +77,8 @@ const summaryKeywords = new Set(['anyOf', 'oneOf', 'allOf', 'if']);
 /** The value at `segments` in `data`, or undefined. */
 function valueAt(data: unknown, segments: string[]): unknown {
   let value = data;
-  for (const segment of segments) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[segment] : undefined;
+  for (const segment of segments)
+    value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[segment] : undefined;
   return value;
 }
 
@@ -82,8 +92,11 @@ function isRequired(segments: string[], root: SchemaNode): boolean {
 /** Missing, empty, or a required member sent as `null` (JSON's "no value", so missing rather than malformed). */
 function isMandatory(error: ErrorObject, segments: string[], data: unknown, root: SchemaNode): boolean {
   if (error.keyword === 'required') return true;
-  if (error.keyword === 'type' && segments.length > 0 && valueAt(data, segments) === null) return isRequired(segments, root);
-  return (error.keyword === 'minLength' || error.keyword === 'minItems') && (error.params as { limit: number }).limit === 1;
+  if (error.keyword === 'type' && segments.length > 0 && valueAt(data, segments) === null)
+    return isRequired(segments, root);
+  return (
+    (error.keyword === 'minLength' || error.keyword === 'minItems') && (error.params as { limit: number }).limit === 1
+  );
 }
 
 /**
@@ -91,23 +104,39 @@ function isMandatory(error: ErrorObject, segments: string[], data: unknown, root
  * schema's declaration order (headers are declared in the order the gateway checks them). Every
  * error goes to `verdicts[label]` for the journal.
  */
-export function validateFields(validate: ValidateFunction, data: unknown, verdicts?: Record<string, unknown>, label = 'schema'): void {
+export function validateFields(
+  validate: ValidateFunction,
+  data: unknown,
+  verdicts?: Record<string, unknown>,
+  label = 'schema',
+): void {
   if (validate(data)) return;
   const root = validate.schema as SchemaNode;
   const errors = (validate.errors ?? []).map((error) => {
     const segments = pathOf(error);
-    return { error, segments, position: positionOf(segments, root), mandatory: isMandatory(error, segments, data, root) };
+    return {
+      error,
+      segments,
+      position: positionOf(segments, root),
+      mandatory: isMandatory(error, segments, data, root),
+    };
   });
-  if (verdicts) verdicts[label] = errors.map(({ error, segments }) => `${segments.join('.') || '(root)'}: ${error.message}`);
+  if (verdicts)
+    verdicts[label] = errors.map(({ error, segments }) => `${segments.join('.') || '(root)'}: ${error.message}`);
   // anyOf/oneOf only sum up their branches' errors, which name the field themselves.
   const specific = errors.filter(({ error }) => !summaryKeywords.has(error.keyword));
   const [first] = (specific.length > 0 ? specific : errors).sort(compareErrors);
   const { error, mandatory } = first;
   // DANA names fields by their dotted path without array indexes.
   const segments = first.segments.filter((s) => !/^\d+$/.test(s));
-  if (segments.length === 0) throw new SandboxError(commonCases.badRequest, undefined, `The message is not a JSON object: ${error.message}`);
+  if (segments.length === 0)
+    throw new SandboxError(commonCases.badRequest, undefined, `The message is not a JSON object: ${error.message}`);
   const title = segments.length === 1 ? root.properties?.[segments[0]]?.title : undefined;
   const field = title ?? segments.join('.');
   const reason = mandatory && error.keyword === 'type' ? 'is null: a mandatory field needs a value' : error.message;
-  throw new SandboxError(mandatory ? commonCases.invalidMandatoryField : commonCases.invalidFieldFormat, field, `${field} ${reason}`);
+  throw new SandboxError(
+    mandatory ? commonCases.invalidMandatoryField : commonCases.invalidFieldFormat,
+    field,
+    `${field} ${reason}`,
+  );
 }

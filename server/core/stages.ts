@@ -10,7 +10,9 @@ const truthy = (value: string | undefined) => value?.toLowerCase() === 'true' ||
 /** The partner a request names, read cheaply before any check: SNAP headers or the envelope's clientId. */
 function peekPartnerId(request: SandboxRequest): string | undefined {
   const { headers } = request;
-  return headers['x-partner-id'] ?? headers['x-client-key'] ?? /"clientId"\s*:\s*"([^"\\]*)"/.exec(request.rawBody)?.[1];
+  return (
+    headers['x-partner-id'] ?? headers['x-client-key'] ?? /"clientId"\s*:\s*"([^"\\]*)"/.exec(request.rawBody)?.[1]
+  );
 }
 
 /** X-Mock-Session, else an isolated partner's own session, else the global scope. */
@@ -36,19 +38,40 @@ export function openExchange(request: SandboxRequest, deps: SandboxDeps): Exchan
 }
 
 /** Finds the endpoint for the path (404) and checks the method (405). */
-export function routeRequest(exchange: Exchange, deps: SandboxDeps): asserts exchange is Exchange & { endpoint: NonNullable<Exchange['endpoint']> } {
+export function routeRequest(
+  exchange: Exchange,
+  deps: SandboxDeps,
+): asserts exchange is Exchange & { endpoint: NonNullable<Exchange['endpoint']> } {
   const { method, path } = exchange.request;
   const endpoint = deps.endpoints.find(path);
-  if (!endpoint) throw new SandboxError(commonCases.notFound, undefined, `No DANA endpoint at ${path}. Served: ${deps.endpoints.list().map((e) => `${e.method} ${e.paths.join(' | ')}`).join('; ')}.`);
+  if (!endpoint)
+    throw new SandboxError(
+      commonCases.notFound,
+      undefined,
+      `No DANA endpoint at ${path}. Served: ${deps.endpoints
+        .list()
+        .map((e) => `${e.method} ${e.paths.join(' | ')}`)
+        .join('; ')}.`,
+    );
   exchange.endpoint = endpoint;
-  if (method !== endpoint.method) throw new SandboxError(commonCases.methodNotAllowed, undefined, `${path} answers ${endpoint.method} only, not ${method}.`, undefined, { allow: endpoint.method });
+  if (method !== endpoint.method)
+    throw new SandboxError(
+      commonCases.methodNotAllowed,
+      undefined,
+      `${path} answers ${endpoint.method} only, not ${method}.`,
+      undefined,
+      { allow: endpoint.method },
+    );
 }
 
 /**
  * The sandbox's own headers are checked before the gateway's checks, so a typo in a session or
  * scenario name is reported as such and never hidden behind another failure.
  */
-export function checkMockHeaders(exchange: Exchange & { endpoint: NonNullable<Exchange['endpoint']> }, deps: SandboxDeps): void {
+export function checkMockHeaders(
+  exchange: Exchange & { endpoint: NonNullable<Exchange['endpoint']> },
+  deps: SandboxDeps,
+): void {
   const { headers } = exchange.request;
   const refuse = (header: string, why: string) => {
     // Sandbox-only headers: their errors always carry the reason, X-Debug-Mode or not.
@@ -56,10 +79,14 @@ export function checkMockHeaders(exchange: Exchange & { endpoint: NonNullable<Ex
     return new SandboxError(commonCases.invalidFieldFormat, header, why);
   };
   const session = headers['x-mock-session'];
-  if (session !== undefined && !isSessionName(session)) throw refuse('X-Mock-Session', `X-Mock-Session "${session}" is not a session name: ${sessionNameRule}.`);
+  if (session !== undefined && !isSessionName(session))
+    throw refuse('X-Mock-Session', `X-Mock-Session "${session}" is not a session name: ${sessionNameRule}.`);
   const scenario = headers['x-mock-scenario'];
   if (scenario !== undefined && !deps.scenarios.find(exchange.endpoint.id, scenario)) {
-    throw refuse('X-Mock-Scenario', `X-Mock-Scenario "${scenario}" is not a scenario of ${exchange.endpoint.id}. Known: ${deps.scenarios.names(exchange.endpoint.id).join(', ')}.`);
+    throw refuse(
+      'X-Mock-Scenario',
+      `X-Mock-Scenario "${scenario}" is not a scenario of ${exchange.endpoint.id}. Known: ${deps.scenarios.names(exchange.endpoint.id).join(', ')}.`,
+    );
   }
 }
 
@@ -68,14 +95,23 @@ export function checkReplay(exchange: Exchange, deps: SandboxDeps): void {
   if (!deps.config.replayCheck || exchange.externalId === undefined || !exchange.partner) return;
   const day = jakartaDay(exchange.receivedAt);
   if (deps.replay.seen(exchange.session ?? '', day, `${exchange.partner.partnerId}\u0000${exchange.externalId}`)) {
-    throw new SandboxError(commonCases.conflict, undefined, `X-EXTERNAL-ID "${exchange.externalId}" was already used by ${exchange.partner.partnerId} on ${day} (Jakarta); send a new one per request.`);
+    throw new SandboxError(
+      commonCases.conflict,
+      undefined,
+      `X-EXTERNAL-ID "${exchange.externalId}" was already used by ${exchange.partner.partnerId} on ${day} (Jakarta); send a new one per request.`,
+    );
   }
 }
 
 /** Turns anything thrown into an outcome; a surprise becomes the protocol's general error, logged with its stack. */
 export function toOutcome(error: unknown, exchange: Exchange, deps: SandboxDeps): Outcome {
-  if (error instanceof SandboxError) return { case: error.caseKey, detail: error.detail, debug: error.debug, data: error.data, headers: error.headers };
-  deps.logger.error('unexpected error', { exchange: exchange.id, path: exchange.request.path, stack: (error as Error)?.stack ?? String(error) });
+  if (error instanceof SandboxError)
+    return { case: error.caseKey, detail: error.detail, debug: error.debug, data: error.data, headers: error.headers };
+  deps.logger.error('unexpected error', {
+    exchange: exchange.id,
+    path: exchange.request.path,
+    stack: (error as Error)?.stack ?? String(error),
+  });
   return { case: commonCases.generalError, debug: 'The sandbox failed unexpectedly; see its log.' };
 }
 
@@ -96,5 +132,10 @@ export function recordExchange(exchange: Exchange, outcome: Outcome, sealed: Sea
     response: { status: sealed.response.status, headers: sealed.response.headers, body: sealed.response.body },
   };
   deps.journal.record(entry);
-  deps.logger.info('exchange', { endpoint: entry.endpoint, code: entry.code, session: entry.session, status: entry.response.status });
+  deps.logger.info('exchange', {
+    endpoint: entry.endpoint,
+    code: entry.code,
+    session: entry.session,
+    status: entry.response.status,
+  });
 }

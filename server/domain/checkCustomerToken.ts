@@ -11,13 +11,32 @@ export function stripBearer(value: string): string {
 }
 
 /** Looks a customer token up as seen from `scope` at `now`; shared by Apply OTT and the envelope's accessToken. */
-export function checkCustomerToken(store: Store, value: string, partnerId: string, now: Date, scope?: string): CustomerTokenVerdict {
+export function checkCustomerToken(
+  store: Store,
+  value: string,
+  partnerId: string,
+  now: Date,
+  scope?: string,
+): CustomerTokenVerdict {
   const token = store.get('customerTokens', value, scope);
-  if (!token) return { state: 'unknown', reason: `No customer token "${value}" exists (fixtures or POST /__admin/fixtures/customerTokens).` };
+  if (!token)
+    return {
+      state: 'unknown',
+      reason: `No customer token "${value}" exists (fixtures or POST /__admin/fixtures/customerTokens).`,
+    };
   if (token.status === 'REVOKED') return { state: 'revoked', reason: `Customer token "${value}" was revoked.` };
-  if (Date.parse(token.expiresAt) <= now.getTime()) return { state: 'expired', reason: `Customer token "${value}" expired at ${token.expiresAt} (sandbox clock).` };
-  if (token.partnerId && token.partnerId !== partnerId) return { state: 'otherPartner', reason: `Customer token "${value}" was issued to partner ${token.partnerId}, not ${partnerId}.` };
+  if (Date.parse(token.expiresAt) <= now.getTime())
+    return { state: 'expired', reason: `Customer token "${value}" expired at ${token.expiresAt} (sandbox clock).` };
+  if (token.partnerId && token.partnerId !== partnerId)
+    return {
+      state: 'otherPartner',
+      reason: `Customer token "${value}" was issued to partner ${token.partnerId}, not ${partnerId}.`,
+    };
   const customer = store.get('customers', token.customerId, scope);
-  if (!customer) return { state: 'noCustomer', reason: `Customer token "${value}" names customer ${token.customerId}, who does not exist.` };
+  if (!customer)
+    return {
+      state: 'noCustomer',
+      reason: `Customer token "${value}" names customer ${token.customerId}, who does not exist.`,
+    };
   return { state: 'valid', token, customer };
 }

@@ -12,7 +12,8 @@ interface ApplyOttBody {
 }
 
 /** The customer's own limit, else the configured default; undefined = unlimited, the usual case in a sandbox. */
-const ottLimitOf = (customer: Customer, deps: SandboxDeps): number | undefined => customer.ottLimitPerMinute ?? deps.config.ottLimitPerMinute;
+const ottLimitOf = (customer: Customer, deps: SandboxDeps): number | undefined =>
+  customer.ottLimitPerMinute ?? deps.config.ottLimitPerMinute;
 
 /** Counts the customer's OTTs in the current sandbox minute; true when over its limit. */
 function overRateLimit(customer: Customer, now: Date, scope: string | undefined, deps: SandboxDeps): boolean {
@@ -23,7 +24,12 @@ function overRateLimit(customer: Customer, now: Date, scope: string | undefined,
   const fresh = !window || now.getTime() - Date.parse(window.windowStart) >= 60_000;
   const count = fresh ? 0 : window.count;
   if (count >= limit) return true;
-  deps.store.put('rateWindows', customer.id, { customerId: customer.id, windowStart: fresh ? now.toISOString() : window.windowStart, count: count + 1 }, scope);
+  deps.store.put(
+    'rateWindows',
+    customer.id,
+    { customerId: customer.id, windowStart: fresh ? now.toISOString() : window.windowStart, count: count + 1 },
+    scope,
+  );
   return false;
 }
 
@@ -31,15 +37,25 @@ function overRateLimit(customer: Customer, now: Date, scope: string | undefined,
 function checkCustomerHeader(headers: Record<string, string>): void {
   const token = stripBearer((headers['authorization-customer'] ?? '').trim());
   if (token === '' || /^bearer$/i.test(token)) {
-    throw new SandboxError(commonCases.invalidMandatoryField, 'Authorization-Customer', 'Authorization-Customer carries no customer token: send "Bearer <accessToken>".');
+    throw new SandboxError(
+      commonCases.invalidMandatoryField,
+      'Authorization-Customer',
+      'Authorization-Customer carries no customer token: send "Bearer <accessToken>".',
+    );
   }
 }
 
 /** The header authenticates the customer; a body naming another token is an inconsistent request, reported on the body field. */
 function checkTokensAgree(exchange: Exchange): void {
   const body = exchange.body as ApplyOttBody;
-  if (stripBearer(body.additionalInfo.accessToken) !== stripBearer(exchange.request.headers['authorization-customer'])) {
-    throw new SandboxError(commonCases.invalidFieldFormat, 'additionalInfo.accessToken', 'additionalInfo.accessToken must be the same customer token as Authorization-Customer.');
+  if (
+    stripBearer(body.additionalInfo.accessToken) !== stripBearer(exchange.request.headers['authorization-customer'])
+  ) {
+    throw new SandboxError(
+      commonCases.invalidFieldFormat,
+      'additionalInfo.accessToken',
+      'additionalInfo.accessToken must be the same customer token as Authorization-Customer.',
+    );
   }
 }
 
@@ -48,7 +64,13 @@ export const applyOtt: EndpointDefinition = {
   id: 'applyOtt',
   method: 'POST',
   paths: ['/rest/v1.1/qr/apply-ott'],
-  protocol: snapProtocol({ serviceCode: '49', clientHeader: 'x-partner-id', signature: 'asymmetric', checkHeaders: checkCustomerHeader, checkBody: checkTokensAgree }),
+  protocol: snapProtocol({
+    serviceCode: '49',
+    clientHeader: 'x-partner-id',
+    signature: 'asymmetric',
+    checkHeaders: checkCustomerHeader,
+    checkBody: checkTokensAgree,
+  }),
 
   handle(exchange, deps): Outcome {
     const now = exchange.receivedAt;
@@ -58,14 +80,38 @@ export const applyOtt: EndpointDefinition = {
     if (verdict.state === 'unknown') return { case: 'customerTokenNotFound', debug: verdict.reason };
     if (verdict.state !== 'valid') return { case: 'invalidCustomerToken', debug: verdict.reason };
     const { customer, token } = verdict;
-    if (customer.status === 'ABNORMAL') return { case: 'doNotHonor', debug: `Customer ${customer.id} (${customer.phone}) has an abnormal account status.` };
-    if (customer.forcedOutcome) return { case: customer.forcedOutcome, debug: `Customer ${customer.id} (${customer.phone}) always fails with ${customer.forcedOutcome} (sandbox test user).` };
-    if (overRateLimit(customer, now, exchange.session, deps)) return { case: 'tooManyRequests', debug: `Customer ${customer.id} already got ${ottLimitOf(customer, deps)} OTTs this sandbox minute.` };
+    if (customer.status === 'ABNORMAL')
+      return {
+        case: 'doNotHonor',
+        debug: `Customer ${customer.id} (${customer.phone}) has an abnormal account status.`,
+      };
+    if (customer.forcedOutcome)
+      return {
+        case: customer.forcedOutcome,
+        debug: `Customer ${customer.id} (${customer.phone}) always fails with ${customer.forcedOutcome} (sandbox test user).`,
+      };
+    if (overRateLimit(customer, now, exchange.session, deps))
+      return {
+        case: 'tooManyRequests',
+        debug: `Customer ${customer.id} already got ${ottLimitOf(customer, deps)} OTTs this sandbox minute.`,
+      };
 
     const value = deps.ids.token(43);
     const expiresAt = new Date(now.getTime() + deps.config.ottTtlSeconds * 1000).toISOString();
     sweepExpired(deps.store, 'otts', now, exchange.session);
-    deps.store.put('otts', value, { value, customerId: customer.id, tokenValue: token.value, partnerId: exchange.partner.partnerId, issuedAt: now.toISOString(), expiresAt }, exchange.session);
+    deps.store.put(
+      'otts',
+      value,
+      {
+        value,
+        customerId: customer.id,
+        tokenValue: token.value,
+        partnerId: exchange.partner.partnerId,
+        issuedAt: now.toISOString(),
+        expiresAt,
+      },
+      exchange.session,
+    );
     return { case: 'successful', data: { userResources: [{ resourceType: 'OTT', value }], additionalInfo: {} } };
   },
 };

@@ -23,7 +23,12 @@ export const b2bAccessToken: EndpointDefinition = {
     const value = deps.ids.token(tokenLength);
     const expiresAt = new Date(issuedAt.getTime() + ttl * 1000).toISOString();
     sweepExpired(deps.store, 'b2bTokens', issuedAt, exchange.session);
-    deps.store.put('b2bTokens', value, { value, clientKey, issuedAt: issuedAt.toISOString(), expiresAt }, exchange.session);
+    deps.store.put(
+      'b2bTokens',
+      value,
+      { value, clientKey, issuedAt: issuedAt.toISOString(), expiresAt },
+      exchange.session,
+    );
     return {
       case: 'successful',
       // BI SNAP sends expiresIn as a string of seconds ("900"), and echoes X-CLIENT-KEY on token responses.

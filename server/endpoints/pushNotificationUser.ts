@@ -42,21 +42,59 @@ function checkPush(exchange: AdmittedExchange, deps: SandboxDeps): Outcome | Del
   const { request } = exchange.body as Envelope<PushBody>;
   const { partner, session } = exchange;
   const { acquirementId, bizType } = request.body;
-  const token = checkCustomerToken(deps.store, request.head.accessToken, partner.partnerId, exchange.receivedAt, session);
+  const token = checkCustomerToken(
+    deps.store,
+    request.head.accessToken,
+    partner.partnerId,
+    exchange.receivedAt,
+    session,
+  );
   if (token.state !== 'valid') return { case: 'oauthFailed', detail: 'request.head.accessToken', debug: token.reason };
-  if (!partner.pushConfigured) return { case: 'notSupportedMerchant', detail: 'request.head.clientId', debug: `Partner ${partner.partnerId} has no push-notification configuration (pushConfigured is false).` };
+  if (!partner.pushConfigured)
+    return {
+      case: 'notSupportedMerchant',
+      detail: 'request.head.clientId',
+      debug: `Partner ${partner.partnerId} has no push-notification configuration (pushConfigured is false).`,
+    };
   const order = deps.store.get('orders', acquirementId, session);
-  if (!order) return { case: 'invalidTransId', detail: 'request.body.acquirementId', debug: `No order "${acquirementId}" exists (fixtures or POST /__admin/fixtures/orders).` };
-  if (order.merchantClientId !== partner.partnerId) return { case: 'merchantNotMatch', detail: 'request.body.acquirementId', debug: `Order "${acquirementId}" belongs to merchant ${order.merchantClientId}, not ${partner.partnerId}.` };
+  if (!order)
+    return {
+      case: 'invalidTransId',
+      detail: 'request.body.acquirementId',
+      debug: `No order "${acquirementId}" exists (fixtures or POST /__admin/fixtures/orders).`,
+    };
+  if (order.merchantClientId !== partner.partnerId)
+    return {
+      case: 'merchantNotMatch',
+      detail: 'request.body.acquirementId',
+      debug: `Order "${acquirementId}" belongs to merchant ${order.merchantClientId}, not ${partner.partnerId}.`,
+    };
   if (order.customerId !== token.customer.id) {
-    return { case: 'oauthFailed', detail: 'request.head.accessToken', debug: `The accessToken is customer ${token.customer.id}'s; order "${acquirementId}" is customer ${order.customerId}'s.` };
+    return {
+      case: 'oauthFailed',
+      detail: 'request.head.accessToken',
+      debug: `The accessToken is customer ${token.customer.id}'s; order "${acquirementId}" is customer ${order.customerId}'s.`,
+    };
   }
-  if (order.forcedOutcome) return { case: order.forcedOutcome, debug: `Order "${acquirementId}" always fails with ${order.forcedOutcome} (sandbox test order).` };
+  if (order.forcedOutcome)
+    return {
+      case: order.forcedOutcome,
+      debug: `Order "${acquirementId}" always fails with ${order.forcedOutcome} (sandbox test order).`,
+    };
   if (order.redirectUrl !== undefined && !isLegalRedirectUrl(order.redirectUrl)) {
-    return { case: 'redirectUrlIllegal', detail: order.redirectUrl, debug: `Order "${acquirementId}" has redirectUrl "${order.redirectUrl}", not an absolute http(s) URL.` };
+    return {
+      case: 'redirectUrlIllegal',
+      detail: order.redirectUrl,
+      debug: `Order "${acquirementId}" has redirectUrl "${order.redirectUrl}", not an absolute http(s) URL.`,
+    };
   }
   const pushed = deps.store.get('notifications', pushKey(acquirementId, bizType), session);
-  if (pushed) return { case: 'moreThanOnceInvoke', detail: 'request.body.bizType', debug: `${bizType} was already pushed for order "${acquirementId}" at ${pushed.deliveredAt} (notification ${pushed.id}).` };
+  if (pushed)
+    return {
+      case: 'moreThanOnceInvoke',
+      detail: 'request.body.bizType',
+      debug: `${bizType} was already pushed for order "${acquirementId}" at ${pushed.deliveredAt} (notification ${pushed.id}).`,
+    };
   return { customer: token.customer };
 }
 
@@ -74,7 +112,20 @@ export const pushNotificationUser: EndpointDefinition = {
     const id = deps.ids.uuid();
     const { acquirementId, bizType } = request.body;
     const body = request.body as unknown as Record<string, unknown>;
-    deps.store.put('notifications', pushKey(acquirementId, bizType), { id, customerId: verdict.customer.id, acquirementId, bizType, partnerId: exchange.partner.partnerId, deliveredAt: exchange.receivedAt.toISOString(), body }, exchange.session);
+    deps.store.put(
+      'notifications',
+      pushKey(acquirementId, bizType),
+      {
+        id,
+        customerId: verdict.customer.id,
+        acquirementId,
+        bizType,
+        partnerId: exchange.partner.partnerId,
+        deliveredAt: exchange.receivedAt.toISOString(),
+        body,
+      },
+      exchange.session,
+    );
     return { case: 'successful' };
   },
 };

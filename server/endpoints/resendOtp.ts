@@ -12,11 +12,18 @@ interface ResendOtpBody {
 }
 
 /** The seed's samples carry traceId and chargeToken on exactly these answers (4038113 is its "success, SMS already sent"). */
-const withChargeToken = new Set<OtpResendVerdict['case']>(['successful', 'otpSentToCardholder', 'transactionNotPermitted']);
+const withChargeToken = new Set<OtpResendVerdict['case']>([
+  'successful',
+  'otpSentToCardholder',
+  'transactionNotPermitted',
+]);
 
 function toOutcome(verdict: OtpResendVerdict, deps: SandboxDeps): Outcome {
-  const data = withChargeToken.has(verdict.case) ? { traceId: deps.ids.hex(16), chargeToken: deps.ids.uuid() } : undefined;
-  if (verdict.case === 'successful') return { case: 'successful', data, debug: `OTP resent for journey ${verdict.journey.journeyId}.` };
+  const data = withChargeToken.has(verdict.case)
+    ? { traceId: deps.ids.hex(16), chargeToken: deps.ids.uuid() }
+    : undefined;
+  if (verdict.case === 'successful')
+    return { case: 'successful', data, debug: `OTP resent for journey ${verdict.journey.journeyId}.` };
   // The seed's fail sample reads "Transaction Not Permitted. ": SNAP's "[reason]" slot, left empty.
   const detail = verdict.case === 'transactionNotPermitted' ? '' : undefined;
   return { case: verdict.case, detail, data, debug: verdict.reason };
@@ -38,8 +45,19 @@ export const resendOtp: EndpointDefinition = {
     const now = exchange.receivedAt;
     const card = deps.store.get('cards', body.bankCardToken, scope);
     const journey = deps.store.get('journeys', body.journeyId, scope);
-    const verdict = decideOtpResend({ journeyId: body.journeyId, bankCardToken: body.bankCardToken, orderId: body.additionalInfo.orderId }, card, journey, now);
-    if (verdict.case === 'successful') deps.store.put('journeys', verdict.journey.journeyId, { ...verdict.journey, lastOtpSentAt: now.toISOString() }, scope);
+    const verdict = decideOtpResend(
+      { journeyId: body.journeyId, bankCardToken: body.bankCardToken, orderId: body.additionalInfo.orderId },
+      card,
+      journey,
+      now,
+    );
+    if (verdict.case === 'successful')
+      deps.store.put(
+        'journeys',
+        verdict.journey.journeyId,
+        { ...verdict.journey, lastOtpSentAt: now.toISOString() },
+        scope,
+      );
     return toOutcome(verdict, deps);
   },
 };

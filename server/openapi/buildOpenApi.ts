@@ -54,12 +54,21 @@ const nonJsonAnswers: Record<string, { mediaType: string; description: string }>
  * checks the real answers against it.
  */
 const answerSchemas: Record<string, { status: string; description: string; schema: string }> = {
-  'GET /fixtures/:collection': { status: '200', description: 'The fixtures of the collection, under its name.', schema: 'fixtures.schema.json' },
-  'POST /fixtures/:collection': { status: '201', description: 'The fixtures created or replaced, under the name of the collection.', schema: 'fixtures.schema.json' },
+  'GET /fixtures/:collection': {
+    status: '200',
+    description: 'The fixtures of the collection, under its name.',
+    schema: 'fixtures.schema.json',
+  },
+  'POST /fixtures/:collection': {
+    status: '201',
+    description: 'The fixtures created or replaced, under the name of the collection.',
+    schema: 'fixtures.schema.json',
+  },
 };
 
 const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Embeds schemas/ files as components the first time the document points at one, so the
@@ -73,7 +82,8 @@ class SchemaComponents {
   /** `file.json` or `file.json#/pointer` (a bodySchema, a cross-file $ref) -> a ref inside the document. */
   refTo(schemaRef: string, compiled?: AnySchema): string {
     const [file, pointer = ''] = schemaRef.split('#');
-    if (!file.endsWith('.json')) throw new Error(`Cannot place schema ref "${schemaRef}" in the OpenAPI document: only schemas/ files are known.`);
+    if (!file.endsWith('.json'))
+      throw new Error(`Cannot place schema ref "${schemaRef}" in the OpenAPI document: only schemas/ files are known.`);
     const name = file.slice(0, -'.json'.length);
     if (!(name in this.schemas)) this.embed(name, compiled ?? this.ajv.getSchema(file)?.schema);
     return `#/components/schemas/${escapePointer(name)}${pointer}`;
@@ -99,7 +109,8 @@ class SchemaComponents {
     const out: JsonObject = {};
     for (const [key, value] of Object.entries(node)) {
       // A nested $id would move the base of the refs below it; schemas/ has none, so refuse rather than guess.
-      if (key === '$id' && typeof value === 'string') throw new Error(`Schema ${name}.json has a nested $id (${value}), which the OpenAPI document cannot keep.`);
+      if (key === '$id' && typeof value === 'string')
+        throw new Error(`Schema ${name}.json has a nested $id (${value}), which the OpenAPI document cannot keep.`);
       out[key] = key === '$ref' && typeof value === 'string' ? this.rewriteRef(value, name) : this.copy(value, name);
     }
     return out;
@@ -126,7 +137,9 @@ function describeMockHeaders(endpoint: CompiledEndpoint, deps: SandboxDeps): Ope
       description: `Sandbox-only: answers with a scripted outcome (scenarios/${endpoint.id}.json) or a shared transport fault (scenarios/faults.json). The gateway's checks still run first.`,
       schema: { type: 'string', enum: deps.scenarios.names(endpoint.id) },
     },
-    sessionHeader('Sandbox-only: runs the request in a named session (its own fixtures, state, clock, armed scenarios and journal).'),
+    sessionHeader(
+      'Sandbox-only: runs the request in a named session (its own fixtures, state, clock, armed scenarios and journal).',
+    ),
     {
       name: 'X-Debug-Mode',
       in: 'header',
@@ -161,7 +174,12 @@ function describeSchemaHeaders(endpoint: CompiledEndpoint, components: SchemaCom
   );
 }
 
-function describeEndpoint(endpoint: CompiledEndpoint, alias: number, deps: SandboxDeps, components: SchemaComponents): OpenApiOperation {
+function describeEndpoint(
+  endpoint: CompiledEndpoint,
+  alias: number,
+  deps: SandboxDeps,
+  components: SchemaComponents,
+): OpenApiOperation {
   const own = describeSchemaHeaders(endpoint, components);
   const taken = new Set(own.map((p) => p.name.toLowerCase()));
   const request = endpoint.validators.request.schema;
@@ -176,12 +194,19 @@ function describeEndpoint(endpoint: CompiledEndpoint, alias: number, deps: Sandb
     parameters: [...own, ...describeMockHeaders(endpoint, deps).filter((p) => !taken.has(p.name.toLowerCase()))],
     // OpenAPI ignores an `Authorization` header parameter: the B2B token is a security requirement.
     ...(endpoint.protocol.requiresB2bToken ? { security: [{ [b2bTokenScheme]: [] }] } : {}),
-    requestBody: { required: true, content: jsonContent({ $ref: components.refTo(`${endpoint.id}.request.json`, request) }) },
+    requestBody: {
+      required: true,
+      content: jsonContent({ $ref: components.refTo(`${endpoint.id}.request.json`, request) }),
+    },
     responses: {
       // SNAP carries its outcome in responseCode, whose first three digits are the HTTP status.
       [snap ? 'default' : '200']: {
-        description: snap ? 'Any outcome: the HTTP status is the first three digits of responseCode.' : 'Any outcome: see response.body.resultInfo.',
-        content: jsonContent({ $ref: components.refTo(`${endpoint.id}.response.json`, endpoint.validators.response.schema) }),
+        description: snap
+          ? 'Any outcome: the HTTP status is the first three digits of responseCode.'
+          : 'Any outcome: see response.body.resultInfo.',
+        content: jsonContent({
+          $ref: components.refTo(`${endpoint.id}.response.json`, endpoint.validators.response.schema),
+        }),
       },
     },
   };
@@ -217,17 +242,46 @@ function describeAdminRoute(route: AdminRoute, components: SchemaComponents): Op
     tags: [adminTag],
     summary: route.summary,
     parameters: [
-      ...names.map((name) => ({ name, in: 'path' as const, required: true, schema: route.paramValues?.[name] ? { type: 'string', enum: [...route.paramValues[name]] } : { type: 'string' } })),
+      ...names.map((name) => ({
+        name,
+        in: 'path' as const,
+        required: true,
+        schema: route.paramValues?.[name] ? { type: 'string', enum: [...route.paramValues[name]] } : { type: 'string' },
+      })),
       sessionHeader('Scopes the call to a named session; without one it acts globally.'),
-      { name: 'session', in: 'query', required: false, description: 'The same as X-Mock-Session, for clients that cannot set headers.', schema: { type: 'string' } },
-      ...Object.entries(route.query ?? {}).map(([name, description]) => ({ name, in: 'query' as const, required: false, description, schema: { type: 'string' } })),
+      {
+        name: 'session',
+        in: 'query',
+        required: false,
+        description: 'The same as X-Mock-Session, for clients that cannot set headers.',
+        schema: { type: 'string' },
+      },
+      ...Object.entries(route.query ?? {}).map(([name, description]) => ({
+        name,
+        in: 'query' as const,
+        required: false,
+        description,
+        schema: { type: 'string' },
+      })),
     ],
     requestBody: describeAdminBody(route, components),
     responses: {
-      ...(described ? { [described.status]: { description: described.description, content: jsonContent({ $ref: components.refTo(described.schema) }) } } : {}),
+      ...(described
+        ? {
+            [described.status]: {
+              description: described.description,
+              content: jsonContent({ $ref: components.refTo(described.schema) }),
+            },
+          }
+        : {}),
       default: answer
         ? { description: answer.description, content: { [answer.mediaType]: { schema: { type: 'string' } } } }
-        : { description: described ? 'A refused call: {"error": {"message": ...}} with a 4xx status.' : 'JSON; a refused call answers {"error": {"message": ...}} with a 4xx status.', content: { 'application/json': {} } },
+        : {
+            description: described
+              ? 'A refused call: {"error": {"message": ...}} with a 4xx status.'
+              : 'JSON; a refused call answers {"error": {"message": ...}} with a 4xx status.',
+            content: { 'application/json': {} },
+          },
     },
   };
 }
@@ -270,13 +324,20 @@ export function readServerFromHost(hostHeader: string | undefined): OpenApiServe
  * The sandbox as an OpenAPI 3.1 document: every endpoint path (aliases too) and every control route,
  * with schemas taken from schemas/ through Ajv. `server` defaults to the configured host and port.
  */
-export function buildOpenApi(deps: SandboxDeps, routes: readonly AdminRoute[] = adminRoutes, server: OpenApiServer = { host: deps.config.host, port: String(deps.config.port) }): OpenApiDocument {
+export function buildOpenApi(
+  deps: SandboxDeps,
+  routes: readonly AdminRoute[] = adminRoutes,
+  server: OpenApiServer = { host: deps.config.host, port: String(deps.config.port) },
+): OpenApiDocument {
   const components = new SchemaComponents(deps.schemas);
   const paths: OpenApiDocument['paths'] = {};
   const used = new Set<string>();
   for (const endpoint of deps.endpoints.list()) {
     endpoint.paths.forEach((path, alias) => {
-      paths[path] = { ...paths[path], [endpoint.method.toLowerCase()]: claim(used, describeEndpoint(endpoint, alias, deps, components)) };
+      paths[path] = {
+        ...paths[path],
+        [endpoint.method.toLowerCase()]: claim(used, describeEndpoint(endpoint, alias, deps, components)),
+      };
     });
   }
   for (const route of routes) {
@@ -291,7 +352,9 @@ export function buildOpenApi(deps: SandboxDeps, routes: readonly AdminRoute[] = 
       description:
         "A local sandbox emulating DANA's API gateway (SNAP and the Open API envelope) for integration tests. TEST-ONLY: its keys, tokens and data are fakes; never point it at production or send it real credentials.",
     },
-    servers: [{ url: 'http://{host}:{port}', variables: { host: { default: server.host }, port: { default: server.port } } }],
+    servers: [
+      { url: 'http://{host}:{port}', variables: { host: { default: server.host }, port: { default: server.port } } },
+    ],
     tags: [
       { name: protocolTags.snap, description: 'SNAP endpoints: signed headers, JSON body, responseCode.' },
       { name: protocolTags.envelope, description: 'Open API envelope endpoints: {request: {head, body}, signature}.' },
@@ -301,7 +364,12 @@ export function buildOpenApi(deps: SandboxDeps, routes: readonly AdminRoute[] = 
     components: {
       schemas: sortKeys(components.schemas),
       securitySchemes: {
-        [b2bTokenScheme]: { type: 'http', scheme: 'bearer', description: 'A SNAP B2B access token from POST /v1.0/access-token/b2b (service 73), issued to the same X-CLIENT-KEY.' },
+        [b2bTokenScheme]: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'A SNAP B2B access token from POST /v1.0/access-token/b2b (service 73), issued to the same X-CLIENT-KEY.',
+        },
       },
     },
   } satisfies OpenApiDocument);

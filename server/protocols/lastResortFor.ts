@@ -20,7 +20,13 @@ function endpointGeneralError(path: string): SandboxResponse | undefined {
   try {
     // SNAP's sealResponse reads only the clock (and the logger for an unknown case): give it real time.
     const deps = { clock: { now: () => new Date() }, logger: { error() {} } } as unknown as SandboxDeps;
-    const exchange = { id: 'last-resort', request: { method: endpoint.method, path, search: '', headers: {}, rawBody: '' }, receivedAt: new Date(), debug: false, verdicts: {} };
+    const exchange = {
+      id: 'last-resort',
+      request: { method: endpoint.method, path, search: '', headers: {}, rawBody: '' },
+      receivedAt: new Date(),
+      debug: false,
+      verdicts: {},
+    };
     return endpoint.protocol.sealResponse({ case: 'generalError' }, exchange, deps).response;
   } catch {
     return undefined;
@@ -32,11 +38,31 @@ function endpointGeneralError(path: string): SandboxResponse | undefined {
  * nothing that could have failed (no store, no sandbox clock), so a client never sees a crash.
  */
 export function lastResortFor(path: string, danaKey?: KeyObject): SandboxResponse {
-  if (path === '/__admin' || path.startsWith('/__admin/')) return { status: 500, headers: json, body: '{"error":{"message":"The sandbox failed unexpectedly; see its log."}}' };
+  if (path === '/__admin' || path.startsWith('/__admin/'))
+    return {
+      status: 500,
+      headers: json,
+      body: '{"error":{"message":"The sandbox failed unexpectedly; see its log."}}',
+    };
   if (path.startsWith('/v1/')) {
-    const resultInfo = { resultStatus: 'U', resultCodeId: '00000900', resultCode: 'SYSTEM_ERROR', resultMsg: envelopeResultMsg('systemError') };
+    const resultInfo = {
+      resultStatus: 'U',
+      resultCodeId: '00000900',
+      resultCode: 'SYSTEM_ERROR',
+      resultMsg: envelopeResultMsg('systemError'),
+    };
     const response = { head: { version: '2.0', respTime: jakartaNow(), reserve: '{}' }, body: { resultInfo } };
-    return { status: 200, headers: json, body: danaKey ? signEnvelopeResponse(response, danaKey) : JSON.stringify({ response, signature: '' }) };
+    return {
+      status: 200,
+      headers: json,
+      body: danaKey ? signEnvelopeResponse(response, danaKey) : JSON.stringify({ response, signature: '' }),
+    };
   }
-  return endpointGeneralError(path) ?? { status: 500, headers: { ...json, 'x-timestamp': jakartaNow() }, body: JSON.stringify({ responseCode: '5000000', responseMessage: snapResponseMessage('generalError') }) };
+  return (
+    endpointGeneralError(path) ?? {
+      status: 500,
+      headers: { ...json, 'x-timestamp': jakartaNow() },
+      body: JSON.stringify({ responseCode: '5000000', responseMessage: snapResponseMessage('generalError') }),
+    }
+  );
 }

@@ -45,7 +45,7 @@ export class RuleIndex {
   private *walk(endpoint: string, scope: string | undefined): Generator<ArmedRule> {
     const ids = this.scopeIndex(scope).get(endpoint);
     if (!ids) return;
-    for (let i = 0; i < ids.length; ) {
+    for (let i = 0; i < ids.length;) {
       const rule = this.store.get('rules', ids[i], scope);
       if (rule === undefined || rule.session !== scope) {
         ids.splice(i, 1);

@@ -37,19 +37,23 @@ const reservedDataMembers = ['responseCode', 'responseMessage', 'resultInfo'];
 
 function readPack(dir: string, file: string, ajv: Ajv): PackFile {
   const path = join(dir, file);
-  if (!existsSync(path)) throw new Error(`Missing scenario pack ${path}: every endpoint needs one (see schemas/scenario.schema.json).`);
+  if (!existsSync(path))
+    throw new Error(`Missing scenario pack ${path}: every endpoint needs one (see schemas/scenario.schema.json).`);
   let pack: unknown;
   try {
     pack = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`Scenario pack ${path} is not JSON: ${(error as Error).message}`);
+    throw new Error(`Scenario pack ${path} is not JSON: ${(error as Error).message}`, { cause: error });
   }
   const scenarios = (pack as Partial<PackFile> | null)?.scenarios;
   for (const [name, s] of Object.entries(scenarios !== null && typeof scenarios === 'object' ? scenarios : {})) {
     const data = (s as Partial<Scenario> | null)?.data;
-    const reserved = data !== null && typeof data === 'object' ? reservedDataMembers.filter((m) => Object.hasOwn(data, m)) : [];
+    const reserved =
+      data !== null && typeof data === 'object' ? reservedDataMembers.filter((m) => Object.hasOwn(data, m)) : [];
     if (reserved.length > 0) {
-      throw new Error(`Scenario pack ${path}: scenario "${name}" sets ${reserved.join(', ')} in data; the code and message come from its case, so data may not override them.`);
+      throw new Error(
+        `Scenario pack ${path}: scenario "${name}" sets ${reserved.join(', ')} in data; the code and message come from its case, so data may not override them.`,
+      );
     }
   }
   const validate = ajv.getSchema('scenario.schema.json')!;
@@ -66,24 +70,35 @@ export class ScenarioBook {
   private readonly faults = new Map<string, Scenario>();
 
   constructor(dir: string, ajv: Ajv, endpoints: EndpointTable) {
-    for (const [name, s] of Object.entries(readPack(dir, faultsFile, ajv).scenarios)) this.faults.set(name, { ...s, name });
+    for (const [name, s] of Object.entries(readPack(dir, faultsFile, ajv).scenarios))
+      this.faults.set(name, { ...s, name });
     for (const kind of requiredFaults) {
-      if (this.faults.get(kind)?.fault !== kind) throw new Error(`Scenario pack ${join(dir, faultsFile)} lacks the fault "${kind}" (a scenario of that name with "fault": "${kind}"); every sandbox offers it.`);
+      if (this.faults.get(kind)?.fault !== kind)
+        throw new Error(
+          `Scenario pack ${join(dir, faultsFile)} lacks the fault "${kind}" (a scenario of that name with "fault": "${kind}"); every sandbox offers it.`,
+        );
     }
     for (const endpoint of endpoints.list()) {
       const where = join(dir, `${endpoint.id}.json`);
       const pack = readPack(dir, `${endpoint.id}.json`, ajv);
-      if (pack.endpoint !== endpoint.id) throw new Error(`Scenario pack ${where} names endpoint "${pack.endpoint}", expected "${endpoint.id}".`);
+      if (pack.endpoint !== endpoint.id)
+        throw new Error(`Scenario pack ${where} names endpoint "${pack.endpoint}", expected "${endpoint.id}".`);
       const named = new Map<string, Scenario>();
       for (const [name, s] of Object.entries(pack.scenarios)) {
         if (s.case && !endpoint.protocol.caseKeys.includes(s.case)) {
-          throw new Error(`Scenario pack ${where}: scenario "${name}" has case "${s.case}", which the ${endpoint.protocol.name} catalogue lacks.`);
+          throw new Error(
+            `Scenario pack ${where}: scenario "${name}" has case "${s.case}", which the ${endpoint.protocol.name} catalogue lacks.`,
+          );
         }
-        if (this.faults.has(name)) throw new Error(`Scenario pack ${where}: "${name}" is already a fault in ${faultsFile}.`);
+        if (this.faults.has(name))
+          throw new Error(`Scenario pack ${where}: "${name}" is already a fault in ${faultsFile}.`);
         named.set(name, { ...s, name, endpoint: endpoint.id });
       }
       const missing = (requiredScenarios[endpoint.id] ?? []).filter((name) => !named.has(name));
-      if (missing.length > 0) throw new Error(`Scenario pack ${where} lacks the scenario${missing.length > 1 ? 's' : ''} ${missing.map((n) => `"${n}"`).join(', ')}, which every sandbox offers for ${endpoint.id}.`);
+      if (missing.length > 0)
+        throw new Error(
+          `Scenario pack ${where} lacks the scenario${missing.length > 1 ? 's' : ''} ${missing.map((n) => `"${n}"`).join(', ')}, which every sandbox offers for ${endpoint.id}.`,
+        );
       this.byEndpoint.set(endpoint.id, named);
     }
   }

@@ -9,10 +9,19 @@ import { entriesInEveryScope } from '../store/lowdbStore.js';
 export function checkStoredRules(deps: SandboxDeps): void {
   for (const { scope, id, value: rule } of entriesInEveryScope(deps.store, 'rules')) {
     const where = `The data file ${deps.config.dataFile} holds armed rule ${id}${scope === undefined ? '' : ` of session ${scope}`}`;
-    const fix = 'Restore it in the packs, or remove the rule from collections.rules in the file (or move the file away).';
-    if (!deps.endpoints.get(rule.endpoint)) throw new Error(`${where} for endpoint "${rule.endpoint}", which this sandbox does not emulate (${deps.endpoints.list().map((e) => e.id).join(', ')}). ${fix}`);
+    const fix =
+      'Restore it in the packs, or remove the rule from collections.rules in the file (or move the file away).';
+    if (!deps.endpoints.get(rule.endpoint))
+      throw new Error(
+        `${where} for endpoint "${rule.endpoint}", which this sandbox does not emulate (${deps.endpoints
+          .list()
+          .map((e) => e.id)
+          .join(', ')}). ${fix}`,
+      );
     if (!deps.scenarios.find(rule.endpoint, rule.scenario)) {
-      throw new Error(`${where} for scenario "${rule.scenario}", which the scenario packs of ${rule.endpoint} lack (${deps.scenarios.names(rule.endpoint).join(', ')}). ${fix}`);
+      throw new Error(
+        `${where} for scenario "${rule.scenario}", which the scenario packs of ${rule.endpoint} lack (${deps.scenarios.names(rule.endpoint).join(', ')}). ${fix}`,
+      );
     }
   }
 }

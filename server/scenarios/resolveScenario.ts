@@ -6,7 +6,12 @@ import { ruleIndexOf } from './RuleIndex.js';
 import type { Scenario } from './ScenarioBook.js';
 
 const pick = (value: unknown, path: string): unknown =>
-  path.split('.').reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), value);
+  path
+    .split('.')
+    .reduce<unknown>(
+      (v, key) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined),
+      value,
+    );
 
 const bearer = (value: string | undefined) => value?.replace(/^Bearer\s+/i, '');
 
@@ -14,7 +19,13 @@ const bearer = (value: string | undefined) => value?.replace(/^Bearer\s+/i, '');
 function tokensOf(exchange: Exchange): unknown[] {
   const { headers } = exchange.request;
   const body = exchange.body;
-  return [bearer(headers['authorization-customer']), bearer(headers.authorization), pick(body, 'additionalInfo.accessToken'), pick(body, 'request.head.accessToken'), pick(body, 'bankCardToken')];
+  return [
+    bearer(headers['authorization-customer']),
+    bearer(headers.authorization),
+    pick(body, 'additionalInfo.accessToken'),
+    pick(body, 'request.head.accessToken'),
+    pick(body, 'bankCardToken'),
+  ];
 }
 
 function matches(match: RuleMatch | undefined, exchange: Exchange, tokens: () => unknown[]): boolean {
@@ -24,8 +35,11 @@ function matches(match: RuleMatch | undefined, exchange: Exchange, tokens: () =>
     (match.partnerId === undefined || exchange.partner?.partnerId === match.partnerId) &&
     (match.token === undefined || tokens().includes(match.token)) &&
     (match.journeyId === undefined || pick(body, 'journeyId') === match.journeyId) &&
-    (match.acquirementId === undefined || [pick(body, 'request.body.acquirementId'), pick(body, 'acquirementId')].includes(match.acquirementId)) &&
-    Object.entries(match.body ?? {}).every(([path, expected]) => JSON.stringify(pick(body, path)) === JSON.stringify(expected))
+    (match.acquirementId === undefined ||
+      [pick(body, 'request.body.acquirementId'), pick(body, 'acquirementId')].includes(match.acquirementId)) &&
+    Object.entries(match.body ?? {}).every(
+      ([path, expected]) => JSON.stringify(pick(body, path)) === JSON.stringify(expected),
+    )
   );
 }
 
@@ -33,7 +47,8 @@ function matches(match: RuleMatch | undefined, exchange: Exchange, tokens: () =>
 function findRule(exchange: Exchange, deps: SandboxDeps): ArmedRule | undefined {
   let tokens: unknown[] | undefined;
   const tokensOnce = () => (tokens ??= tokensOf(exchange));
-  for (const rule of ruleIndexOf(deps.store).candidates(exchange.endpoint!.id, exchange.session)) if (matches(rule.match, exchange, tokensOnce)) return rule;
+  for (const rule of ruleIndexOf(deps.store).candidates(exchange.endpoint!.id, exchange.session))
+    if (matches(rule.match, exchange, tokensOnce)) return rule;
   return undefined;
 }
 
@@ -70,17 +85,27 @@ export function expandTemplates(value: unknown, ids: IdGenerator): unknown {
     return m[1] === 'uuid' ? ids.uuid() : m[1] === 'hex' ? ids.hex(Number(m[2] ?? 16)) : ids.token(Number(m[2] ?? 32));
   }
   if (Array.isArray(value)) return value.map((v) => expandTemplates(v, ids));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expandTemplates(v, ids)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expandTemplates(v, ids)]));
   return value;
 }
 
 /** The outcome a scripted (non-fault) scenario stands for. */
 export function scriptOutcome(scenario: Scenario, deps: SandboxDeps): Outcome {
-  return { case: scenario.case!, detail: scenario.detail, data: expandTemplates(scenario.data, deps.ids) as Outcome['data'], debug: `Scripted by scenario "${scenario.name}": ${scenario.description}.` };
+  return {
+    case: scenario.case!,
+    detail: scenario.detail,
+    data: expandTemplates(scenario.data, deps.ids) as Outcome['data'],
+    debug: `Scripted by scenario "${scenario.name}": ${scenario.description}.`,
+  };
 }
 
 /** Bends a sealed response the way a fault scenario says; the endpoint behaved normally underneath. */
-export function applyFault(response: SandboxResponse, scenario: Scenario | undefined, deps: SandboxDeps): SandboxResponse {
+export function applyFault(
+  response: SandboxResponse,
+  scenario: Scenario | undefined,
+  deps: SandboxDeps,
+): SandboxResponse {
   switch (scenario?.fault) {
     case 'timeout':
       return { ...response, delayMs: scenario.delayMs ?? deps.config.timeoutDelayMs };

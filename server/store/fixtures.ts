@@ -27,7 +27,13 @@ export const fixtureIds: { [C in FixtureCollection]: (item: FixtureItem<C>) => s
 export const fixtureCollections = Object.keys(fixtureIds) as FixtureCollection[];
 
 /** The definition in schemas/fixtures.schema.json that one item of each collection must match. */
-export const fixtureDefinitions: Record<FixtureCollection, string> = { customers: 'customer', customerTokens: 'customerToken', cards: 'card', journeys: 'journey', orders: 'order' };
+export const fixtureDefinitions: Record<FixtureCollection, string> = {
+  customers: 'customer',
+  customerTokens: 'customerToken',
+  cards: 'card',
+  journeys: 'journey',
+  orders: 'order',
+};
 
 /** Reads and checks the fixtures file; a bad file stops start-up, naming the file and the problem. */
 export function loadFixturesFile(file: string, ajv: Ajv): Fixtures {
@@ -35,7 +41,7 @@ export function loadFixturesFile(file: string, ajv: Ajv): Fixtures {
   try {
     fixtures = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`Cannot load fixtures file ${file}: ${(error as Error).message}`);
+    throw new Error(`Cannot load fixtures file ${file}: ${(error as Error).message}`, { cause: error });
   }
   const validate = ajv.getSchema('fixtures.schema.json');
   if (!validate?.(fixtures)) {
@@ -46,7 +52,13 @@ export function loadFixturesFile(file: string, ajv: Ajv): Fixtures {
 }
 
 /** Stores one fixture with its defaults filled in: a journey opened now sent its first OTP now. */
-export function putFixture<C extends FixtureCollection>(store: Store, collection: C, item: FixtureItem<C>, now: Date, scope?: string): void {
+export function putFixture<C extends FixtureCollection>(
+  store: Store,
+  collection: C,
+  item: FixtureItem<C>,
+  now: Date,
+  scope?: string,
+): void {
   const id = fixtureIds[collection](item as never);
   if (collection === 'customerTokens') {
     const token = item as FixtureItem<'customerTokens'>;
@@ -71,13 +83,20 @@ export function seedFixtures(store: Store, fixtures: Fixtures, now: Date): void 
   for (const collection of fixtureCollections) {
     for (const item of fixtures[collection] ?? []) {
       const id = fixtureIds[collection](item as never);
-      if (!store.get(collection, id) && !store.get('seedDeletions', deletionKey(collection, id))) putFixture(store, collection, item, now);
+      if (!store.get(collection, id) && !store.get('seedDeletions', deletionKey(collection, id)))
+        putFixture(store, collection, item, now);
     }
   }
 }
 
 /** Remembers (global scope) that a seed fixture was deleted, so a restart does not seed it again. */
-export function recordSeedDeletion(store: Store, fixtures: Fixtures, collection: FixtureCollection, id: string, now: Date): void {
+export function recordSeedDeletion(
+  store: Store,
+  fixtures: Fixtures,
+  collection: FixtureCollection,
+  id: string,
+  now: Date,
+): void {
   const seeded = (fixtures[collection] ?? []).some((item) => fixtureIds[collection](item as never) === id);
   if (seeded) store.put('seedDeletions', deletionKey(collection, id), { collection, id, deletedAt: now.toISOString() });
 }

@@ -21,17 +21,26 @@ const globalScope = '';
  * and worthless after a restart (they expire within minutes), so they stay in memory and a request
  * that only touches them never rewrites the data file.
  */
-export const volatileCollections: ReadonlySet<CollectionName> = new Set<CollectionName>(['otts', 'rateWindows', 'b2bTokens']);
+export const volatileCollections: ReadonlySet<CollectionName> = new Set<CollectionName>([
+  'otts',
+  'rateWindows',
+  'b2bTokens',
+]);
 
 /**
  * Records of what happened in a scope (pushes delivered, OTTs issued, rate counters): a session never
  * sees the global scope's, so a request made without a session cannot change a session's outcome.
  * Every other collection is shared the other way round: global entries are the sandbox's defaults.
  */
-export const scopedOnly: ReadonlySet<CollectionName> = new Set<CollectionName>(['notifications', 'otts', 'rateWindows']);
+export const scopedOnly: ReadonlySet<CollectionName> = new Set<CollectionName>([
+  'notifications',
+  'otts',
+  'rateWindows',
+]);
 
 /** An own property only: ids and session names come from requests, so `__proto__` or `constructor` must be plain keys. */
-const own = <T>(record: Record<string, T> | undefined, key: string): T | undefined => (record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined);
+const own = <T>(record: Record<string, T> | undefined, key: string): T | undefined =>
+  record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 
 /** Sets an own, enumerable property even for a key such as `__proto__` (plain assignment would change the prototype). */
 function define<T>(record: Record<string, T>, key: string, value: T): T {
@@ -40,20 +49,30 @@ function define<T>(record: Record<string, T>, key: string, value: T): T {
 }
 const emptyData = (): Data => ({ version: 1, collections: {} });
 
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 const isInstant = (value: unknown) => typeof value === 'string' && Number.isFinite(Date.parse(value));
 
 /** The fields the core computes with, per collection: a wrong one would fail every request of its scope, far from the cause. */
-const recordChecks: Partial<Record<CollectionName, (record: Record<string, unknown>, id: string, scope: string) => string | undefined>> = {
+const recordChecks: Partial<
+  Record<CollectionName, (record: Record<string, unknown>, id: string, scope: string) => string | undefined>
+> = {
   clocks: (r) =>
-    typeof r.offsetMs !== 'number' || !Number.isFinite(r.offsetMs) ? 'offsetMs is not a number' : r.frozenAt !== undefined && (typeof r.frozenAt !== 'number' || !Number.isFinite(r.frozenAt)) ? 'frozenAt is not a number' : undefined,
+    typeof r.offsetMs !== 'number' || !Number.isFinite(r.offsetMs)
+      ? 'offsetMs is not a number'
+      : r.frozenAt !== undefined && (typeof r.frozenAt !== 'number' || !Number.isFinite(r.frozenAt))
+        ? 'frozenAt is not a number'
+        : undefined,
   rules: (r, id, scope) => {
-    for (const field of ['id', 'endpoint', 'scenario'] as const) if (typeof r[field] !== 'string' || r[field] === '') return `${field} is not a non-empty string`;
+    for (const field of ['id', 'endpoint', 'scenario'] as const)
+      if (typeof r[field] !== 'string' || r[field] === '') return `${field} is not a non-empty string`;
     if (r.id !== id) return `its id "${String(r.id)}" differs from its key`;
     if (!isInstant(r.armedAt)) return 'armedAt is not an ISO-8601 time';
-    if (r.remaining !== undefined && !(Number.isInteger(r.remaining) && (r.remaining as number) >= 1)) return 'remaining is not a whole number of at least 1';
+    if (r.remaining !== undefined && !(Number.isInteger(r.remaining) && (r.remaining as number) >= 1))
+      return 'remaining is not a whole number of at least 1';
     if (r.match !== undefined && !isRecord(r.match)) return 'match is not an object';
-    if ((r.session ?? globalScope) !== scope) return `its session ${JSON.stringify(r.session ?? null)} differs from the scope it is stored in`;
+    if ((r.session ?? globalScope) !== scope)
+      return `its session ${JSON.stringify(r.session ?? null)} differs from the scope it is stored in`;
     return undefined;
   },
 };
@@ -65,9 +84,15 @@ const recordChecks: Partial<Record<CollectionName, (record: Record<string, unkno
  */
 function checkData(data: unknown, file: string): asserts data is Data {
   const fail = (where: string, problem: string) => {
-    throw new Error(`The data file ${file} is not a dana-mock data file: ${where} ${problem} (expected {"version":1,"collections":{"<collection>":{"<scope>":{"<id>":{...}}}}}). Fix or move it; the sandbox never wipes it.`);
+    throw new Error(
+      `The data file ${file} is not a dana-mock data file: ${where} ${problem} (expected {"version":1,"collections":{"<collection>":{"<scope>":{"<id>":{...}}}}}). Fix or move it; the sandbox never wipes it.`,
+    );
   };
-  if (!isRecord(data)) return fail('the file', `holds ${data === null ? 'null' : Array.isArray(data) ? 'a list' : typeof data}, not an object`);
+  if (!isRecord(data))
+    return fail(
+      'the file',
+      `holds ${data === null ? 'null' : Array.isArray(data) ? 'a list' : typeof data}, not an object`,
+    );
   if (data.version !== 1) return fail('version', `is ${JSON.stringify(data.version)}, not 1`);
   if (!isRecord(data.collections)) return fail('collections', 'is not an object');
   for (const [name, table] of Object.entries(data.collections)) {
@@ -91,22 +116,36 @@ function readDataFile(file: string): unknown {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`Cannot read the data file ${file}: ${(error as Error).message}. Fix or move it; the sandbox never wipes it.`);
+    throw new Error(
+      `Cannot read the data file ${file}: ${(error as Error).message}. Fix or move it; the sandbox never wipes it.`,
+      { cause: error },
+    );
   }
-  if (text.trim() === '') throw new Error(`The data file ${file} is empty. Delete it to start afresh, or restore it; the sandbox never wipes it.`);
+  if (text.trim() === '')
+    throw new Error(
+      `The data file ${file} is empty. Delete it to start afresh, or restore it; the sandbox never wipes it.`,
+    );
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new Error(`Cannot read the data file ${file}: ${(error as Error).message}. Fix or move it; the sandbox never wipes it.`);
+    throw new Error(
+      `Cannot read the data file ${file}: ${(error as Error).message}. Fix or move it; the sandbox never wipes it.`,
+      { cause: error },
+    );
   }
 }
 
 const datasets = new WeakMap<Store, Data>();
 
 /** Every entry of a collection in every scope (for start-up checks that span sessions); empty for other stores. */
-export function entriesInEveryScope<C extends CollectionName>(store: Store, collection: C): { scope?: string; id: string; value: Collections[C] }[] {
+export function entriesInEveryScope<C extends CollectionName>(
+  store: Store,
+  collection: C,
+): { scope?: string; id: string; value: Collections[C] }[] {
   const table = (datasets.get(store)?.collections[collection] ?? {}) as Table<Collections[C]>;
-  return Object.entries(table).flatMap(([scope, rows]) => Object.entries(rows).map(([id, value]) => ({ scope: scope === globalScope ? undefined : scope, id, value })));
+  return Object.entries(table).flatMap(([scope, rows]) =>
+    Object.entries(rows).map(([id, value]) => ({ scope: scope === globalScope ? undefined : scope, id, value })),
+  );
 }
 
 export interface LowdbStoreOptions {
@@ -162,21 +201,31 @@ export async function openLowdbStore(options: LowdbStoreOptions = {}): Promise<S
         const reason = (error as Error)?.message ?? String(error);
         status.ok = false;
         status.lastFailure = { file: file as string, at: new Date().toISOString(), reason };
-        logger?.error('cannot write the data file; the state is kept in memory and written on the next change or flush', { file, reason });
+        logger?.error(
+          'cannot write the data file; the state is kept in memory and written on the next change or flush',
+          { file, reason },
+        );
       }
     });
     return pending;
   };
   const changed = (c?: CollectionName) => {
-    if (file && !timer && !(c && volatileCollections.has(c))) timer = setTimeout(write, Math.max(flushDelayMs, 10 * lastWriteMs)).unref();
+    if (file && !timer && !(c && volatileCollections.has(c)))
+      timer = setTimeout(write, Math.max(flushDelayMs, 10 * lastWriteMs)).unref();
   };
   const collectionsOf = (c: CollectionName) => (volatileCollections.has(c) ? volatile : data.collections);
   // Reads never create a table, so reading alone never changes the file.
-  const table = <C extends CollectionName>(c: C): Table<Collections[C]> => (own(collectionsOf(c), c) ?? {}) as Table<Collections[C]>;
-  const writableTable = <C extends CollectionName>(c: C): Table<Collections[C]> => (own(collectionsOf(c), c) ?? define(collectionsOf(c), c, {})) as Table<Collections[C]>;
+  const table = <C extends CollectionName>(c: C): Table<Collections[C]> =>
+    (own(collectionsOf(c), c) ?? {}) as Table<Collections[C]>;
+  const writableTable = <C extends CollectionName>(c: C): Table<Collections[C]> =>
+    (own(collectionsOf(c), c) ?? define(collectionsOf(c), c, {})) as Table<Collections[C]>;
   /** The entries of one scope only, or (for shared collections) the scope's over the global ones. */
   const visible = <T>(c: CollectionName, t: Table<T>, scope: string | undefined): Record<string, T>[] =>
-    scope === undefined ? [own(t, globalScope) ?? {}] : scopedOnly.has(c) ? [own(t, scope) ?? {}] : [own(t, globalScope) ?? {}, own(t, scope) ?? {}];
+    scope === undefined
+      ? [own(t, globalScope) ?? {}]
+      : scopedOnly.has(c)
+        ? [own(t, scope) ?? {}]
+        : [own(t, globalScope) ?? {}, own(t, scope) ?? {}];
 
   const store: Store = {
     get(c, id, scope) {
@@ -201,7 +250,8 @@ export async function openLowdbStore(options: LowdbStoreOptions = {}): Promise<S
     },
     list(c, scope) {
       const merged: Record<string, Collections[typeof c]> = {};
-      for (const layer of visible(c, table(c), scope)) for (const key of Object.keys(layer)) define(merged, key, layer[key]);
+      for (const layer of visible(c, table(c), scope))
+        for (const key of Object.keys(layer)) define(merged, key, layer[key]);
       return Object.values(merged);
     },
     clear(scope) {

@@ -13,7 +13,8 @@ beforeAll(async () => {
 beforeEach(() => sandbox.control.reset());
 afterAll(() => sandbox.close());
 
-const armInSession = (session: string) => admin(sandbox, 'POST', '/scenarios/arm', { endpoint: 'applyOtt', scenario: 'invalid-token' }, session);
+const armInSession = (session: string) =>
+  admin(sandbox, 'POST', '/scenarios/arm', { endpoint: 'applyOtt', scenario: 'invalid-token' }, session);
 
 describe('admin typos never widen what a call acts on', () => {
   it('refuses POST /reset?sesion=ci-1 naming the parameter, and resets nothing', async () => {
@@ -53,7 +54,11 @@ describe('admin typos never widen what a call acts on', () => {
 
   it('refuses ?endpoint=applyOT instead of counting 0, naming the endpoints', async () => {
     await sendApplyOtt(sandbox.app, 'demo-token-active');
-    for (const path of ['/journal/count?endpoint=applyOT', '/journal?endpoint=applyOT', '/scenarios?endpoint=applyOT']) {
+    for (const path of [
+      '/journal/count?endpoint=applyOT',
+      '/journal?endpoint=applyOT',
+      '/scenarios?endpoint=applyOT',
+    ]) {
       const res = await admin(sandbox, 'GET', path);
       expect(res.status).toBe(400);
       expect(res.body.error.message).toContain('applyOT');
@@ -85,7 +90,10 @@ describe('admin typos never widen what a call acts on', () => {
   });
 
   it('answers an admin body over the size limit in the admin error shape, not a SNAP envelope', async () => {
-    const res = await request(sandbox.app).post('/__admin/scenarios/arm').set('Content-Type', 'application/json').send(`{"endpoint":"${'x'.repeat(1_100_000)}"}`);
+    const res = await request(sandbox.app)
+      .post('/__admin/scenarios/arm')
+      .set('Content-Type', 'application/json')
+      .send(`{"endpoint":"${'x'.repeat(1_100_000)}"}`);
     expect(res.status).toBe(413);
     expect(res.body.error.message).toContain(bodyTooLargeReason);
     expect(res.body.responseCode).toBeUndefined();

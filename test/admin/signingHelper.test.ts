@@ -19,7 +19,12 @@ afterEach(() => sandbox.close());
 async function sendSigned(path: string, body: string, ownHeaders: Record<string, string> = {}, session?: string) {
   const signed = await admin(sandbox, 'POST', '/sign', { partnerId: demoPartner.partnerId, path, body }, session);
   expect(signed.status).toBe(200);
-  const headers = Object.fromEntries(Object.entries({ 'content-type': 'application/json', ...ownHeaders, ...signed.body.headers }).map(([k, v]) => [k.toLowerCase(), v as string]));
+  const headers = Object.fromEntries(
+    Object.entries({ 'content-type': 'application/json', ...ownHeaders, ...signed.body.headers }).map(([k, v]) => [
+      k.toLowerCase(),
+      v as string,
+    ]),
+  );
   if (session) headers['x-mock-session'] = session;
   const response = await sandbox.handle({ method: 'POST', path, search: '', headers, rawBody: signed.body.body });
   return { signed: signed.body, response, json: JSON.parse(response.body) };
@@ -27,8 +32,16 @@ async function sendSigned(path: string, body: string, ownHeaders: Record<string,
 
 describe('the /__admin/sign signing helper', () => {
   test('signs an Apply OTT request so the gateway checks pass and an OTT is issued', async () => {
-    const body = JSON.stringify({ userResources: ['OTT'], additionalInfo: { accessToken: 'demo-token-active' } }, null, 2);
-    const { signed, json } = await sendSigned(applyOttPath, body, { 'Authorization-Customer': 'Bearer demo-token-active', 'CHANNEL-ID': '95221', 'X-DEVICE-ID': 'postman' });
+    const body = JSON.stringify(
+      { userResources: ['OTT'], additionalInfo: { accessToken: 'demo-token-active' } },
+      null,
+      2,
+    );
+    const { signed, json } = await sendSigned(applyOttPath, body, {
+      'Authorization-Customer': 'Bearer demo-token-active',
+      'CHANNEL-ID': '95221',
+      'X-DEVICE-ID': 'postman',
+    });
     expect(json.responseCode).toBe('2004900');
     expect(signed.headers['X-PARTNER-ID']).toBe(demoPartner.partnerId);
     expect(signed.body).toBe(body);
@@ -37,7 +50,11 @@ describe('the /__admin/sign signing helper', () => {
 
   test('gives every signed SNAP request a fresh X-EXTERNAL-ID, so repeated sends never trip the replay check', async () => {
     const body = JSON.stringify({ userResources: ['OTT'], additionalInfo: { accessToken: 'demo-token-active' } });
-    const own = { 'Authorization-Customer': 'Bearer demo-token-active', 'CHANNEL-ID': '95221', 'X-DEVICE-ID': 'postman' };
+    const own = {
+      'Authorization-Customer': 'Bearer demo-token-active',
+      'CHANNEL-ID': '95221',
+      'X-DEVICE-ID': 'postman',
+    };
     const first = await sendSigned(applyOttPath, body, own);
     const second = await sendSigned(applyOttPath, body, own);
     expect(second.signed.headers['X-EXTERNAL-ID']).not.toBe(first.signed.headers['X-EXTERNAL-ID']);
@@ -48,9 +65,21 @@ describe('the /__admin/sign signing helper', () => {
     const token = await sendSigned(tokenPath, JSON.stringify({ grantType: 'client_credentials' }));
     expect(token.json.responseCode).toBe('2007300');
     expect(token.signed.signedText).toBe(`${demoPartner.partnerId}|2026-11-22T10:00:00+07:00`);
-    await admin(sandbox, 'POST', '/fixtures/journeys', { journeyId: 'j-sign', orderId: 'o-sign', bankCardToken: 'demo-card-active' });
-    const otp = JSON.stringify({ journeyId: 'j-sign', bankCardToken: 'demo-card-active', merchantId: demoPartner.merchantId, additionalInfo: { orderId: 'o-sign' } });
-    const resend = await sendSigned(resendOtpPath, otp, { Authorization: `Bearer ${token.json.accessToken}`, 'CHANNEL-ID': '95221' });
+    await admin(sandbox, 'POST', '/fixtures/journeys', {
+      journeyId: 'j-sign',
+      orderId: 'o-sign',
+      bankCardToken: 'demo-card-active',
+    });
+    const otp = JSON.stringify({
+      journeyId: 'j-sign',
+      bankCardToken: 'demo-card-active',
+      merchantId: demoPartner.merchantId,
+      additionalInfo: { orderId: 'o-sign' },
+    });
+    const resend = await sendSigned(resendOtpPath, otp, {
+      Authorization: `Bearer ${token.json.accessToken}`,
+      'CHANNEL-ID': '95221',
+    });
     expect(resend.json.responseCode).toBe('4038113');
   });
 
@@ -64,13 +93,22 @@ describe('the /__admin/sign signing helper', () => {
 
   test('stamps X-TIMESTAMP from the sandbox clock of the session', async () => {
     await admin(sandbox, 'POST', '/clock/advance', { minutes: 90 }, 'signer');
-    const signed = await admin(sandbox, 'POST', '/sign', { partnerId: demoPartner.partnerId, path: tokenPath, body: '{}' }, 'signer');
+    const signed = await admin(
+      sandbox,
+      'POST',
+      '/sign',
+      { partnerId: demoPartner.partnerId, path: tokenPath, body: '{}' },
+      'signer',
+    );
     expect(signed.body.headers['X-TIMESTAMP']).toBe('2026-11-22T11:30:00+07:00');
   });
 
   test('never signs for a partner registered with only its public key (403)', async () => {
     const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    await admin(sandbox, 'POST', '/keys/partners', { partnerId: 'public-only', publicKey: publicKey.export({ type: 'spki', format: 'pem' }) as string });
+    await admin(sandbox, 'POST', '/keys/partners', {
+      partnerId: 'public-only',
+      publicKey: publicKey.export({ type: 'spki', format: 'pem' }) as string,
+    });
     const signed = await admin(sandbox, 'POST', '/sign', { partnerId: 'public-only', path: applyOttPath, body: '{}' });
     expect(signed.status).toBe(403);
     expect(signed.body.error.message).toContain('only the public key of partner public-only');
@@ -79,7 +117,11 @@ describe('the /__admin/sign signing helper', () => {
   test('can be switched off, and then answers 404 and no partner shows it', async () => {
     await sandbox.close();
     sandbox = await createTestSandbox({ signingHelper: false });
-    const signed = await admin(sandbox, 'POST', '/sign', { partnerId: demoPartner.partnerId, path: applyOttPath, body: '{}' });
+    const signed = await admin(sandbox, 'POST', '/sign', {
+      partnerId: demoPartner.partnerId,
+      path: applyOttPath,
+      body: '{}',
+    });
     expect(signed.status).toBe(404);
     expect(signed.body.error.message).toContain('switched off');
     const partners = await admin(sandbox, 'GET', '/keys/partners');
@@ -89,10 +131,23 @@ describe('the /__admin/sign signing helper', () => {
   test('explains an unknown partner, a path no endpoint serves, an unsignable envelope and a malformed ask', async () => {
     const unknown = await admin(sandbox, 'POST', '/sign', { partnerId: 'nobody', path: applyOttPath });
     expect([unknown.status, unknown.body.error.message]).toEqual([404, expect.stringContaining('No partner "nobody"')]);
-    const unrouted = await admin(sandbox, 'POST', '/sign', { partnerId: demoPartner.partnerId, path: '/rest/v9/nothing' });
-    expect([unrouted.status, unrouted.body.error.message]).toEqual([404, expect.stringContaining('No emulated endpoint at /rest/v9/nothing')]);
-    const notJson = await admin(sandbox, 'POST', '/sign', { partnerId: demoPartner.partnerId, path: pushPath, body: '{"request":' });
-    expect([notJson.status, notJson.body.error.message]).toEqual([400, expect.stringContaining('Cannot sign this pushNotificationUser request: the body is not JSON')]);
+    const unrouted = await admin(sandbox, 'POST', '/sign', {
+      partnerId: demoPartner.partnerId,
+      path: '/rest/v9/nothing',
+    });
+    expect([unrouted.status, unrouted.body.error.message]).toEqual([
+      404,
+      expect.stringContaining('No emulated endpoint at /rest/v9/nothing'),
+    ]);
+    const notJson = await admin(sandbox, 'POST', '/sign', {
+      partnerId: demoPartner.partnerId,
+      path: pushPath,
+      body: '{"request":',
+    });
+    expect([notJson.status, notJson.body.error.message]).toEqual([
+      400,
+      expect.stringContaining('Cannot sign this pushNotificationUser request: the body is not JSON'),
+    ]);
     const noPath = await admin(sandbox, 'POST', '/sign', { partnerId: demoPartner.partnerId });
     expect([noPath.status, noPath.body.error.message]).toEqual([400, expect.stringContaining('path')]);
   });

@@ -11,7 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-const withScenario = (scenario: string) => sendApplyOtt(url as never, 'demo-token-active', { headers: { 'X-Mock-Scenario': scenario } });
+const withScenario = (scenario: string) =>
+  sendApplyOtt(url as never, 'demo-token-active', { headers: { 'X-Mock-Scenario': scenario } });
 
 describe('fault scenarios as a client sees them', () => {
   it('timeout: no answer within the client timeout', async () => {
@@ -25,17 +26,21 @@ describe('fault scenarios as a client sees them', () => {
   });
 
   it('malformed-json: a body that does not parse', async () => {
-    const res = await withScenario('malformed-json').buffer(true).parse((r, done) => {
-      let text = '';
-      r.on('data', (c: Buffer) => (text += c));
-      r.on('end', () => done(null, text));
-    });
+    const res = await withScenario('malformed-json')
+      .buffer(true)
+      .parse((r, done) => {
+        let text = '';
+        r.on('data', (c: Buffer) => (text += c));
+        r.on('end', () => done(null, text));
+      });
     expect(() => JSON.parse(res.body as string)).toThrow();
     expect(res.body as string).toMatch(/^\{"responseCode":"2004900"/);
   });
 
   it('connection-reset: the connection drops without an answer', async () => {
-    await expect(withScenario('connection-reset')).rejects.toMatchObject({ code: expect.stringMatching(/ECONNRESET|socket hang up/i) });
+    await expect(withScenario('connection-reset')).rejects.toMatchObject({
+      code: expect.stringMatching(/ECONNRESET|socket hang up/i),
+    });
   });
 
   it('journals what the client got, with the scenario that chose it', async () => {

@@ -14,17 +14,33 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 const outcomes = ['invalid-token', 'token-not-found', 'do-not-honor', 'too-many-requests', 'general-error'];
-const expected: Record<string, string> = { 'invalid-token': '4014902', 'token-not-found': '4014904', 'do-not-honor': '4034905', 'too-many-requests': '4294900', 'general-error': '5004900' };
+const expected: Record<string, string> = {
+  'invalid-token': '4014902',
+  'token-not-found': '4014904',
+  'do-not-honor': '4034905',
+  'too-many-requests': '4294900',
+  'general-error': '5004900',
+};
 
-const pushCode = async (target: Sandbox, session?: string) => (await sendEnvelope(target.app, { session })).body.response.body.resultInfo.resultCode;
+const pushCode = async (target: Sandbox, session?: string) =>
+  (await sendEnvelope(target.app, { session })).body.response.body.resultInfo.resultCode;
 
 describe('session isolation', () => {
   it('keeps 20 concurrent sessions with different armed scenarios, fixtures and clocks apart', async () => {
-    const sessions = Array.from({ length: 20 }, (_, i) => ({ name: `job-${i}`, scenario: outcomes[i % outcomes.length], armed: i % 2 === 0 }));
+    const sessions = Array.from({ length: 20 }, (_, i) => ({
+      name: `job-${i}`,
+      scenario: outcomes[i % outcomes.length],
+      armed: i % 2 === 0,
+    }));
     await Promise.all(
       sessions.map(async ({ name, scenario, armed }, i) => {
         const control = sandbox.control.forSession(name);
-        control.createFixtures('customerTokens', { value: 'shared-token-name', customerId: 'cust-active', expiresAt: '2099-01-01T00:00:00+07:00', status: i % 3 === 0 ? 'REVOKED' : 'ACTIVE' });
+        control.createFixtures('customerTokens', {
+          value: 'shared-token-name',
+          customerId: 'cust-active',
+          expiresAt: '2099-01-01T00:00:00+07:00',
+          status: i % 3 === 0 ? 'REVOKED' : 'ACTIVE',
+        });
         if (armed) control.armScenario({ endpoint: 'applyOtt', scenario });
         control.clock.advance(i * 60_000);
       }),
@@ -40,14 +56,33 @@ describe('session isolation', () => {
       expect(code).toBe(armed ? expected[scenario] : i % 3 === 0 ? '4014902' : '2004900');
     });
     expect(new Set(results.map((r) => r.timestamp)).size).toBe(20);
-    sessions.forEach(({ name }) => expect(sandbox.control.forSession(name).journal().map((e) => e.session)).toEqual([name]));
+    sessions.forEach(({ name }) =>
+      expect(
+        sandbox.control
+          .forSession(name)
+          .journal()
+          .map((e) => e.session),
+      ).toEqual([name]),
+    );
     expect(await sendApplyOtt(sandbox.app, 'shared-token-name').then((r) => r.body.responseCode)).toBe('4014904');
   });
 
   it('lets a session change a global fixture without another session seeing the change', async () => {
-    await admin(sandbox, 'POST', '/fixtures/customers', { id: 'cust-active', phone: '083811223355', status: 'ABNORMAL' }, 'changer');
-    expect((await sendApplyOtt(sandbox.app, 'demo-token-active', { headers: { 'X-Mock-Session': 'changer' } })).body.responseCode).toBe('4034905');
-    expect((await sendApplyOtt(sandbox.app, 'demo-token-active', { headers: { 'X-Mock-Session': 'bystander' } })).body.responseCode).toBe('2004900');
+    await admin(
+      sandbox,
+      'POST',
+      '/fixtures/customers',
+      { id: 'cust-active', phone: '083811223355', status: 'ABNORMAL' },
+      'changer',
+    );
+    expect(
+      (await sendApplyOtt(sandbox.app, 'demo-token-active', { headers: { 'X-Mock-Session': 'changer' } })).body
+        .responseCode,
+    ).toBe('4034905');
+    expect(
+      (await sendApplyOtt(sandbox.app, 'demo-token-active', { headers: { 'X-Mock-Session': 'bystander' } })).body
+        .responseCode,
+    ).toBe('2004900');
   });
 
   it("resets one session's state, rules and journal and leaves the others alone", async () => {
@@ -60,7 +95,10 @@ describe('session isolation', () => {
     expect(a.armedScenarios().filter((r) => r.session === 'reset-a')).toEqual([]);
     expect(a.journal()).toEqual([]);
     expect(b.armedScenarios()).toHaveLength(1);
-    expect((await sendApplyOtt(sandbox.app, 'demo-token-active', { headers: { 'X-Mock-Session': 'reset-a' } })).body.responseCode).toBe('2004900');
+    expect(
+      (await sendApplyOtt(sandbox.app, 'demo-token-active', { headers: { 'X-Mock-Session': 'reset-a' } })).body
+        .responseCode,
+    ).toBe('2004900');
   });
 
   it('puts an isolated partner without X-Mock-Session into the session named after its partner id', async () => {
@@ -68,7 +106,10 @@ describe('session isolation', () => {
     const publicKey = keys.publicKey.export({ type: 'spki', format: 'pem' }).toString();
     sandbox.control.registerPartner({ partnerId: 'ci-job-partner', publicKey, isolated: true });
     sandbox.control.forSession('ci-job-partner').armScenario({ endpoint: 'applyOtt', scenario: 'do-not-honor' });
-    const res = await sendApplyOtt(sandbox.app, 'demo-token-active', { key: keys.privateKey, headers: { 'X-PARTNER-ID': 'ci-job-partner' } });
+    const res = await sendApplyOtt(sandbox.app, 'demo-token-active', {
+      key: keys.privateKey,
+      headers: { 'X-PARTNER-ID': 'ci-job-partner' },
+    });
     expect(res.body.responseCode).toBe('4034905');
     expect(await sendApplyOtt(sandbox.app, 'demo-token-active').then((r) => r.body.responseCode)).toBe('2004900');
     expect(sandbox.control.journal({ session: 'ci-job-partner' })).toHaveLength(1);
@@ -78,10 +119,18 @@ describe('session isolation', () => {
     const fresh = await createTestSandbox();
     expect(await pushCode(fresh)).toBe('SUCCESS');
     expect(await pushCode(fresh, 'after-global-push')).toBe('SUCCESS');
-    fresh.control.createFixtures('customers', { id: 'cust-active', phone: '083811223355', status: 'ACTIVE', ottLimitPerMinute: 1 });
+    fresh.control.createFixtures('customers', {
+      id: 'cust-active',
+      phone: '083811223355',
+      status: 'ACTIVE',
+      ottLimitPerMinute: 1,
+    });
     expect((await sendApplyOtt(fresh.app, 'demo-token-active')).body.responseCode).toBe('2004900');
     expect((await sendApplyOtt(fresh.app, 'demo-token-active')).body.responseCode).toBe('4294900');
-    expect((await sendApplyOtt(fresh.app, 'demo-token-active', { headers: { 'X-Mock-Session': 'after-global-otts' } })).body.responseCode).toBe('2004900');
+    expect(
+      (await sendApplyOtt(fresh.app, 'demo-token-active', { headers: { 'X-Mock-Session': 'after-global-otts' } })).body
+        .responseCode,
+    ).toBe('2004900');
     await fresh.close();
   });
 

@@ -6,7 +6,13 @@ import { otherPartner } from '../support/partners.js';
 import { sendApplyOtt } from '../support/snapRequest.js';
 import { createTestSandbox } from '../support/testSandbox.js';
 
-const entry = (id: string): JournalEntry => ({ id, at: '', verdicts: {}, request: { method: 'POST', path: '/', search: '', headers: {}, rawBody: '' }, response: { status: 200, headers: {}, body: '' } });
+const entry = (id: string): JournalEntry => ({
+  id,
+  at: '',
+  verdicts: {},
+  request: { method: 'POST', path: '/', search: '', headers: {}, rawBody: '' },
+  response: { status: 200, headers: {}, body: '' },
+});
 
 describe('journal', () => {
   it('records request, response, code and the signature verdict of every exchange, rejections included', async () => {
@@ -14,10 +20,18 @@ describe('journal', () => {
     await sendApplyOtt(sandbox.app, 'demo-token-active');
     await sendApplyOtt(sandbox.app, 'demo-token-active', { key: otherPartner.privateKey });
     const [ok, rejected] = sandbox.control.journal();
-    expect(ok).toMatchObject({ endpoint: 'applyOtt', code: '2004900', verdicts: { signature: { valid: true, matched: 'raw' } }, response: { status: 200 } });
+    expect(ok).toMatchObject({
+      endpoint: 'applyOtt',
+      code: '2004900',
+      verdicts: { signature: { valid: true, matched: 'raw' } },
+      response: { status: 200 },
+    });
     expect(rejected).toMatchObject({ code: '4014900', verdicts: { signature: { valid: false } } });
     expect(rejected.debug).toContain('String to sign computed by the sandbox');
-    expect(JSON.parse(rejected.request.rawBody)).toEqual({ userResources: ['OTT'], additionalInfo: { accessToken: 'demo-token-active' } });
+    expect(JSON.parse(rejected.request.rawBody)).toEqual({
+      userResources: ['OTT'],
+      additionalInfo: { accessToken: 'demo-token-active' },
+    });
     await sandbox.close();
   });
 
@@ -26,13 +40,16 @@ describe('journal', () => {
     await sendApplyOtt(sandbox.app, 'demo-token-active', { body: { userResources: ['PASSWORD'] } });
     const [refused] = sandbox.control.journal();
     expect(refused.code).toBe('4004901');
-    expect(refused.verdicts.body).toEqual(expect.arrayContaining([expect.stringContaining('additionalInfo'), expect.stringContaining('userResources')]));
+    expect(refused.verdicts.body).toEqual(
+      expect.arrayContaining([expect.stringContaining('additionalInfo'), expect.stringContaining('userResources')]),
+    );
     await sandbox.close();
   });
 
   it('counts calls by endpoint and code over /__admin, for "was it called N times"', async () => {
     const sandbox = await createTestSandbox();
-    for (const token of ['demo-token-active', 'demo-token-active', 'no-such-token']) await sendApplyOtt(sandbox.app, token);
+    for (const token of ['demo-token-active', 'demo-token-active', 'no-such-token'])
+      await sendApplyOtt(sandbox.app, token);
     expect((await admin(sandbox, 'GET', '/journal/count?endpoint=applyOtt')).body).toEqual({ count: 3 });
     expect((await admin(sandbox, 'GET', '/journal/count?code=4014904')).body).toEqual({ count: 1 });
     expect((await admin(sandbox, 'GET', '/journal?code=2004900')).body.entries).toHaveLength(2);
@@ -56,11 +73,18 @@ describe('journal', () => {
 
   it('keeps a request body over 64 KiB as its first 64 KiB, marked truncated with its full length and SHA-256', async () => {
     const sandbox = await createTestSandbox();
-    const raw = JSON.stringify({ userResources: ['OTT'], additionalInfo: { accessToken: 'demo-token-active', padding: 'x'.repeat(300_000) } });
+    const raw = JSON.stringify({
+      userResources: ['OTT'],
+      additionalInfo: { accessToken: 'demo-token-active', padding: 'x'.repeat(300_000) },
+    });
     await sendApplyOtt(sandbox.app, 'demo-token-active', { body: raw });
     const [entry] = sandbox.control.journal();
     expect(entry.request.rawBody).toBe(raw.slice(0, journalBodyCap));
-    expect(entry.request.rawBodyTruncated).toEqual({ truncated: true, bytes: Buffer.byteLength(raw), sha256: createHash('sha256').update(raw).digest('hex') });
+    expect(entry.request.rawBodyTruncated).toEqual({
+      truncated: true,
+      bytes: Buffer.byteLength(raw),
+      sha256: createHash('sha256').update(raw).digest('hex'),
+    });
     expect(entry.response.bodyTruncated).toBeUndefined();
     await sandbox.close();
   });
@@ -69,7 +93,10 @@ describe('journal', () => {
     const sandbox = await createTestSandbox();
     const response = await sendApplyOtt(sandbox.app, 'demo-token-active');
     const [entry] = sandbox.control.journal();
-    expect(JSON.parse(entry.request.rawBody)).toEqual({ userResources: ['OTT'], additionalInfo: { accessToken: 'demo-token-active' } });
+    expect(JSON.parse(entry.request.rawBody)).toEqual({
+      userResources: ['OTT'],
+      additionalInfo: { accessToken: 'demo-token-active' },
+    });
     expect(entry.response.body).toBe(response.text);
     expect(entry.request).not.toHaveProperty('rawBodyTruncated');
     expect(entry.response).not.toHaveProperty('bodyTruncated');
@@ -83,7 +110,11 @@ describe('journal', () => {
     journal.record({ ...entry('fits'), request: { ...entry('fits').request, rawBody: '0123456789' } });
     const [cut, fits] = journal.list();
     expect(cut.response.body).toBe('abcdefghi');
-    expect(cut.response.bodyTruncated).toEqual({ truncated: true, bytes: 13, sha256: createHash('sha256').update(long).digest('hex') });
+    expect(cut.response.bodyTruncated).toEqual({
+      truncated: true,
+      bytes: 13,
+      sha256: createHash('sha256').update(long).digest('hex'),
+    });
     expect(fits.request.rawBody).toBe('0123456789');
     expect(fits.request.rawBodyTruncated).toBeUndefined();
   });

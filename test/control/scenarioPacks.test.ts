@@ -20,7 +20,10 @@ function startWithPack(file: string, edit: (pack: any) => void) {
   const pack = JSON.parse(readFileSync(join(scenariosDir, file), 'utf8'));
   edit(pack);
   writeFileSync(join(scenariosDir, file), JSON.stringify(pack));
-  return { where: join(scenariosDir, file), started: createTestSandbox({ scenariosDir, fixturesFile: join(scenariosDir, 'fixtures.json') }) };
+  return {
+    where: join(scenariosDir, file),
+    started: createTestSandbox({ scenariosDir, fixturesFile: join(scenariosDir, 'fixtures.json') }),
+  };
 }
 
 const arm = (body: unknown) => admin(sandbox, 'POST', '/scenarios/arm', body);
@@ -41,7 +44,10 @@ describe('scenario packs and armed rules are checked before use', () => {
   });
 
   it("stops start-up when a scenario's data overrides responseCode, responseMessage or resultInfo", async () => {
-    const { where, started } = startWithPack('applyOtt.json', (pack) => (pack.scenarios['ott-issued'].data.responseCode = '2004900'));
+    const { where, started } = startWithPack(
+      'applyOtt.json',
+      (pack) => (pack.scenarios['ott-issued'].data.responseCode = '2004900'),
+    );
     await expect(started).rejects.toThrow(`Scenario pack ${where}: scenario "ott-issued" sets responseCode in data`);
     const envelope = startWithPack('pushNotificationUser.json', (pack) => {
       const [name] = Object.keys(pack.scenarios);
@@ -51,7 +57,11 @@ describe('scenario packs and armed rules are checked before use', () => {
   });
 
   it('refuses a match.body value that is an object, naming the path', async () => {
-    const res = await arm({ endpoint: 'applyOtt', scenario: 'invalid-token', match: { body: { additionalInfo: { accessToken: 'x' } } } });
+    const res = await arm({
+      endpoint: 'applyOtt',
+      scenario: 'invalid-token',
+      match: { body: { additionalInfo: { accessToken: 'x' } } },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('/match/body/additionalInfo');
   });
@@ -59,14 +69,24 @@ describe('scenario packs and armed rules are checked before use', () => {
   it('refuses a deeply nested match.body with a 400, never a 500', async () => {
     const deep = `${'{"a":'.repeat(100_000)}"x"${'}'.repeat(100_000)}`;
     const rawBody = `{"endpoint":"applyOtt","scenario":"invalid-token","match":{"body":{"a":${deep}}}}`;
-    const res = await sandbox.handle({ method: 'POST', path: '/__admin/scenarios/arm', search: '', headers: {}, rawBody });
+    const res = await sandbox.handle({
+      method: 'POST',
+      path: '/__admin/scenarios/arm',
+      search: '',
+      headers: {},
+      rawBody,
+    });
     expect(res.status).toBe(400);
     expect(JSON.parse(res.body).error.message).toContain('/match/body/a');
     expect((await admin(sandbox, 'GET', '/scenarios/armed')).body.rules).toEqual([]);
   });
 
   it('takes scalar match.body values: string, number, boolean and null', async () => {
-    const res = await arm({ endpoint: 'applyOtt', scenario: 'invalid-token', match: { body: { 'additionalInfo.accessToken': 'x', n: 1, b: true, z: null } } });
+    const res = await arm({
+      endpoint: 'applyOtt',
+      scenario: 'invalid-token',
+      match: { body: { 'additionalInfo.accessToken': 'x', n: 1, b: true, z: null } },
+    });
     expect(res.status).toBe(201);
     await admin(sandbox, 'DELETE', `/scenarios/armed/${res.body.rule.id}`);
   });

@@ -17,7 +17,8 @@ beforeAll(async () => {
 beforeEach(() => sandbox.control.reset());
 afterAll(() => sandbox.close());
 
-const code = async (token: string, headers: Record<string, string> = {}) => (await sendApplyOtt(sandbox.app, token, { headers })).body.responseCode;
+const code = async (token: string, headers: Record<string, string> = {}) =>
+  (await sendApplyOtt(sandbox.app, token, { headers })).body.responseCode;
 
 describe('scenario selection', () => {
   it('answers the outcome named by X-Mock-Scenario whatever the state', async () => {
@@ -34,25 +35,39 @@ describe('scenario selection', () => {
   });
 
   it('refuses an unknown scenario name with 4004901 naming X-Mock-Scenario and the names it knows, never a silent fallback', async () => {
-    const res = await sendApplyOtt(sandbox.app, 'demo-token-active', { headers: { 'X-Mock-Scenario': 'no-such-scenario' } });
+    const res = await sendApplyOtt(sandbox.app, 'demo-token-active', {
+      headers: { 'X-Mock-Scenario': 'no-such-scenario' },
+    });
     expect(res.body.responseCode).toBe('4004901');
     expect(res.body.responseMessage).toBe(snapResponseMessage('invalidFieldFormat', 'X-Mock-Scenario'));
     expect(res.body.additionalInfo.debugMessage).toContain('ott-issued');
   });
 
   it('reports an unknown scenario name before any other failure, so a typo is never hidden', async () => {
-    const res = await sendApplyOtt(sandbox.app, 'demo-token-active', { key: otherPartner.privateKey, headers: { 'X-Mock-Scenario': 'ott-isued' } });
+    const res = await sendApplyOtt(sandbox.app, 'demo-token-active', {
+      key: otherPartner.privateKey,
+      headers: { 'X-Mock-Scenario': 'ott-isued' },
+    });
     expect(res.body.responseMessage).toBe(snapResponseMessage('invalidFieldFormat', 'X-Mock-Scenario'));
   });
 
   it('refuses an unknown scenario name on the envelope with PARAM_ILLEGAL naming X-Mock-Scenario', async () => {
     const res = await sendEnvelope(sandbox.app, { headers: { 'X-Mock-Scenario': 'no-such-scenario' } });
-    expect(res.body.response.body.resultInfo).toMatchObject({ resultCode: 'PARAM_ILLEGAL', resultMsg: expect.stringContaining('X-Mock-Scenario') });
+    expect(res.body.response.body.resultInfo).toMatchObject({
+      resultCode: 'PARAM_ILLEGAL',
+      resultMsg: expect.stringContaining('X-Mock-Scenario'),
+    });
   });
 
   it('still checks headers, signature and body before a scripted outcome', async () => {
-    const res = await sendApplyOtt(sandbox.app, 'demo-token-active', { key: otherPartner.privateKey, headers: { 'X-Mock-Scenario': 'ott-issued' } });
-    expect(res.body).toEqual({ responseCode: '4014900', responseMessage: snapResponseMessage('unauthorized', 'Invalid Signature') });
+    const res = await sendApplyOtt(sandbox.app, 'demo-token-active', {
+      key: otherPartner.privateKey,
+      headers: { 'X-Mock-Scenario': 'ott-issued' },
+    });
+    expect(res.body).toEqual({
+      responseCode: '4014900',
+      responseMessage: snapResponseMessage('unauthorized', 'Invalid Signature'),
+    });
   });
 
   it('prefers the header over an armed rule, and an armed rule over state', async () => {
@@ -65,7 +80,9 @@ describe('scenario selection', () => {
     sandbox.control.armScenario({ endpoint: 'applyOtt', scenario: 'general-error', times: 1 });
     expect([await code('demo-token-active'), await code('demo-token-active')]).toEqual(['5004900', '2004900']);
     sandbox.control.armScenario({ endpoint: 'applyOtt', scenario: 'general-error', times: 2 });
-    expect([await code('demo-token-active'), await code('demo-token-active'), await code('demo-token-active')]).toEqual(['5004900', '5004900', '2004900']);
+    expect([await code('demo-token-active'), await code('demo-token-active'), await code('demo-token-active')]).toEqual(
+      ['5004900', '5004900', '2004900'],
+    );
     const always = sandbox.control.armScenario({ endpoint: 'applyOtt', scenario: 'general-error' });
     expect([await code('demo-token-active'), await code('demo-token-active')]).toEqual(['5004900', '5004900']);
     sandbox.control.disarmScenario(always.id);
@@ -73,19 +90,40 @@ describe('scenario selection', () => {
   });
 
   it('answers an armed rule only for requests it matches', async () => {
-    sandbox.control.armScenario({ endpoint: 'applyOtt', scenario: 'do-not-honor', match: { token: 'demo-token-abnormal' } });
-    sandbox.control.armScenario({ endpoint: 'applyOtt', scenario: 'internal-server-error', match: { body: { 'additionalInfo.deviceId': 'broken-phone' } } });
+    sandbox.control.armScenario({
+      endpoint: 'applyOtt',
+      scenario: 'do-not-honor',
+      match: { token: 'demo-token-abnormal' },
+    });
+    sandbox.control.armScenario({
+      endpoint: 'applyOtt',
+      scenario: 'internal-server-error',
+      match: { body: { 'additionalInfo.deviceId': 'broken-phone' } },
+    });
     expect(await code('demo-token-active')).toBe('2004900');
-    const broken = await sendApplyOtt(sandbox.app, 'demo-token-active', { body: { userResources: ['OTT'], additionalInfo: { accessToken: 'demo-token-active', deviceId: 'broken-phone' } } });
+    const broken = await sendApplyOtt(sandbox.app, 'demo-token-active', {
+      body: { userResources: ['OTT'], additionalInfo: { accessToken: 'demo-token-active', deviceId: 'broken-phone' } },
+    });
     expect(broken.body.responseCode).toBe('5004901');
   });
 
   it('arms through /__admin with a validated body and refuses unknown names with 404', async () => {
-    expect((await admin(sandbox, 'POST', '/scenarios/arm', { endpoint: 'applyOtt', scenario: 'token-not-found', times: 1 })).status).toBe(201);
+    expect(
+      (await admin(sandbox, 'POST', '/scenarios/arm', { endpoint: 'applyOtt', scenario: 'token-not-found', times: 1 }))
+        .status,
+    ).toBe(201);
     expect(await code('demo-token-active')).toBe('4014904');
-    expect((await admin(sandbox, 'POST', '/scenarios/arm', { endpoint: 'applyOtt', scenario: 'nope' })).status).toBe(404);
-    expect((await admin(sandbox, 'POST', '/scenarios/arm', { endpoint: 'nope', scenario: 'timeout' })).status).toBe(404);
-    const invalid = await admin(sandbox, 'POST', '/scenarios/arm', { endpoint: 'applyOtt', scenario: 'timeout', times: 0 });
+    expect((await admin(sandbox, 'POST', '/scenarios/arm', { endpoint: 'applyOtt', scenario: 'nope' })).status).toBe(
+      404,
+    );
+    expect((await admin(sandbox, 'POST', '/scenarios/arm', { endpoint: 'nope', scenario: 'timeout' })).status).toBe(
+      404,
+    );
+    const invalid = await admin(sandbox, 'POST', '/scenarios/arm', {
+      endpoint: 'applyOtt',
+      scenario: 'timeout',
+      times: 0,
+    });
     expect(invalid.status).toBe(400);
     expect(invalid.body.error.message).toContain('/times');
   });
@@ -93,9 +131,30 @@ describe('scenario selection', () => {
   it('lists every documented Apply OTT code as a scenario, plus the shared faults', async () => {
     const { body } = await admin(sandbox, 'GET', '/scenarios?endpoint=applyOtt');
     const names = body.scenarios.map((s: { name: string }) => s.name);
-    expect(names).toEqual(expect.arrayContaining(['ott-issued', 'invalid-token', 'timeout', 'empty-response', 'malformed-json', 'connection-reset']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'ott-issued',
+        'invalid-token',
+        'timeout',
+        'empty-response',
+        'malformed-json',
+        'connection-reset',
+      ]),
+    );
     const cases = new Set(body.scenarios.map((s: { case?: string }) => s.case));
-    for (const key of ['successful', 'badRequest', 'invalidFieldFormat', 'invalidMandatoryField', 'unauthorized', 'invalidCustomerToken', 'customerTokenNotFound', 'doNotHonor', 'tooManyRequests', 'generalError', 'internalServerError']) {
+    for (const key of [
+      'successful',
+      'badRequest',
+      'invalidFieldFormat',
+      'invalidMandatoryField',
+      'unauthorized',
+      'invalidCustomerToken',
+      'customerTokenNotFound',
+      'doNotHonor',
+      'tooManyRequests',
+      'generalError',
+      'internalServerError',
+    ]) {
       expect(cases).toContain(key);
     }
   });
@@ -103,10 +162,20 @@ describe('scenario selection', () => {
   it('stops start-up naming the pack and the problem when a scenario pack is invalid', async () => {
     const scenariosDir = mkdtempSync(join(tmpdir(), 'dana-mock-scenarios-'));
     cpSync(join(root, 'scenarios'), scenariosDir, { recursive: true });
-    writeFileSync(join(scenariosDir, 'applyOtt.json'), JSON.stringify({ endpoint: 'applyOtt', scenarios: { 'Bad Name': { description: 'x', case: 'successful' } } }));
-    await expect(createTestSandbox({ scenariosDir, fixturesFile: join(scenariosDir, 'fixtures.json') })).rejects.toThrow(`Scenario pack ${join(scenariosDir, 'applyOtt.json')} is invalid`);
-    writeFileSync(join(scenariosDir, 'applyOtt.json'), JSON.stringify({ endpoint: 'applyOtt', scenarios: { 'made-up': { description: 'x', case: 'notACase' } } }));
-    await expect(createTestSandbox({ scenariosDir, fixturesFile: join(scenariosDir, 'fixtures.json') })).rejects.toThrow('has case "notACase"');
+    writeFileSync(
+      join(scenariosDir, 'applyOtt.json'),
+      JSON.stringify({ endpoint: 'applyOtt', scenarios: { 'Bad Name': { description: 'x', case: 'successful' } } }),
+    );
+    await expect(
+      createTestSandbox({ scenariosDir, fixturesFile: join(scenariosDir, 'fixtures.json') }),
+    ).rejects.toThrow(`Scenario pack ${join(scenariosDir, 'applyOtt.json')} is invalid`);
+    writeFileSync(
+      join(scenariosDir, 'applyOtt.json'),
+      JSON.stringify({ endpoint: 'applyOtt', scenarios: { 'made-up': { description: 'x', case: 'notACase' } } }),
+    );
+    await expect(
+      createTestSandbox({ scenariosDir, fixturesFile: join(scenariosDir, 'fixtures.json') }),
+    ).rejects.toThrow('has case "notACase"');
   });
 
   it('has a pack for every endpoint, each naming only cases its protocol can render', () => {

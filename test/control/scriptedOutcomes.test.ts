@@ -31,14 +31,18 @@ describe('scripted outcomes', () => {
   });
 
   it('checks the headers before a scripted outcome: a missing X-TIMESTAMP answers 4004902, not the scenario', async () => {
-    const res = await sendApplyOtt(sandbox.app, 'demo-token-active', { headers: { 'X-Mock-Scenario': 'ott-issued', 'X-TIMESTAMP': undefined } });
+    const res = await sendApplyOtt(sandbox.app, 'demo-token-active', {
+      headers: { 'X-Mock-Scenario': 'ott-issued', 'X-TIMESTAMP': undefined },
+    });
     expect(res.body.responseCode).toBe('4004902');
     expect(res.body.responseMessage).toBe(snapResponseMessage('invalidMandatoryField', 'X-TIMESTAMP'));
   });
 
   it('checks the body schema before a scripted outcome, and an armed rule is not used up by a refused request', async () => {
     await arm({ endpoint: 'applyOtt', scenario: 'do-not-honor', times: 1 });
-    const res = await sendApplyOtt(sandbox.app, 'demo-token-active', { body: { additionalInfo: { accessToken: 'demo-token-active' } } });
+    const res = await sendApplyOtt(sandbox.app, 'demo-token-active', {
+      body: { additionalInfo: { accessToken: 'demo-token-active' } },
+    });
     expect(res.body.responseCode.slice(0, 3)).toBe('400');
     expect(res.body.responseMessage).toContain('userResources');
     expect((await sendApplyOtt(sandbox.app, 'demo-token-active')).body.responseCode).toBe('4034905');
@@ -47,7 +51,10 @@ describe('scripted outcomes', () => {
   it('matches an armed rule on partnerId', async () => {
     await arm({ endpoint: 'applyOtt', scenario: 'do-not-honor', match: { partnerId: otherPartner.partnerId } });
     expect((await sendApplyOtt(sandbox.app, 'demo-token-active')).body.responseCode).toBe('2004900');
-    const other = await sendApplyOtt(sandbox.app, 'demo-token-active', { key: otherPartner.privateKey, headers: { 'X-PARTNER-ID': otherPartner.partnerId } });
+    const other = await sendApplyOtt(sandbox.app, 'demo-token-active', {
+      key: otherPartner.privateKey,
+      headers: { 'X-PARTNER-ID': otherPartner.partnerId },
+    });
     expect(other.body.responseCode).toBe('4034905');
   });
 
@@ -57,15 +64,26 @@ describe('scripted outcomes', () => {
     await openJourney(sandbox, session, 'j-plain');
     await openJourney(sandbox, session, 'j-armed');
     await arm({ endpoint: 'resendOtp', scenario: 'transaction-closed', match: { journeyId: 'j-armed' } }, session);
-    expect((await sendResendOtp(sandbox.app, otpBody('j-armed'), { token, session })).body.responseCode).toBe('4038115');
+    expect((await sendResendOtp(sandbox.app, otpBody('j-armed'), { token, session })).body.responseCode).toBe(
+      '4038115',
+    );
     // The journey's first OTP was just sent, so the unarmed one answers from state: throttled.
-    expect((await sendResendOtp(sandbox.app, otpBody('j-plain'), { token, session })).body.responseCode).toBe('4038113');
+    expect((await sendResendOtp(sandbox.app, otpBody('j-plain'), { token, session })).body.responseCode).toBe(
+      '4038113',
+    );
   });
 
   it('matches an armed rule on acquirementId', async () => {
     const session = 'match-order';
-    await arm({ endpoint: 'pushNotificationUser', scenario: 'system-error', match: { acquirementId: 'demo-order-active' } }, session);
-    expect(resultCode(await sendEnvelope(sandbox.app, { session, body: pushBody('demo-order-other-merchant') }))).toBe('MERCHANT_NOT_MATCH');
-    expect(resultCode(await sendEnvelope(sandbox.app, { session, body: pushBody('demo-order-active') }))).toBe('SYSTEM_ERROR');
+    await arm(
+      { endpoint: 'pushNotificationUser', scenario: 'system-error', match: { acquirementId: 'demo-order-active' } },
+      session,
+    );
+    expect(resultCode(await sendEnvelope(sandbox.app, { session, body: pushBody('demo-order-other-merchant') }))).toBe(
+      'MERCHANT_NOT_MATCH',
+    );
+    expect(resultCode(await sendEnvelope(sandbox.app, { session, body: pushBody('demo-order-active') }))).toBe(
+      'SYSTEM_ERROR',
+    );
   });
 });

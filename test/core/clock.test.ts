@@ -92,15 +92,18 @@ describe('sandbox clock', () => {
     expect(clock.now('b')).toEqual(at('2028-01-01T00:00:01Z'));
   });
 
-  it.each(['seconds', 'minutes', 'ms'])('refuses a negative %s on clock/advance with 400 naming the field and pointing to clock/set', async (field) => {
-    const sandbox = await createTestSandbox();
-    const res = await admin(sandbox, 'POST', '/clock/advance', { [field]: -5 }, 'backwards');
-    const after = await admin(sandbox, 'GET', '/clock', undefined, 'backwards');
-    await sandbox.close();
-    expect(res.status).toBe(400);
-    expect(res.body.error.message).toMatch(new RegExp(`^Invalid body at /${field}: .*forward only.*clock/set`));
-    expect([after.body.offsetMs, after.body.frozen]).toEqual([0, false]);
-  });
+  it.each(['seconds', 'minutes', 'ms'])(
+    'refuses a negative %s on clock/advance with 400 naming the field and pointing to clock/set',
+    async (field) => {
+      const sandbox = await createTestSandbox();
+      const res = await admin(sandbox, 'POST', '/clock/advance', { [field]: -5 }, 'backwards');
+      const after = await admin(sandbox, 'GET', '/clock', undefined, 'backwards');
+      await sandbox.close();
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(new RegExp(`^Invalid body at /${field}: .*forward only.*clock/set`));
+      expect([after.body.offsetMs, after.body.frozen]).toEqual([0, false]);
+    },
+  );
 
   it('refuses a negative advance in process too, leaving the clock where it was', async () => {
     const sandbox = await createTestSandbox();

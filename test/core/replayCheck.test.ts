@@ -17,13 +17,21 @@ afterAll(() => sandbox.close());
 let sessions = 0;
 const freshSession = () => `replay-${++sessions}`;
 const setClock = (session: string, at: string) => admin(sandbox, 'POST', '/clock/set', { at }, session);
-const applyOtt = (session: string, externalId: string, headers: Record<string, string> = {}, target: Sandbox = sandbox) =>
-  sendApplyOtt(target.app, 'demo-token-active', { headers: { 'X-Mock-Session': session, 'X-EXTERNAL-ID': externalId, ...headers } });
+const applyOtt = (
+  session: string,
+  externalId: string,
+  headers: Record<string, string> = {},
+  target: Sandbox = sandbox,
+) =>
+  sendApplyOtt(target.app, 'demo-token-active', {
+    headers: { 'X-Mock-Session': session, 'X-EXTERNAL-ID': externalId, ...headers },
+  });
 
 async function resendOtpTwice(session: string, externalId: string) {
   const token = await issueToken(sandbox.app, { session });
   await openJourney(sandbox, session, 'j-replay');
-  const send = () => sendResendOtp(sandbox.app, otpBody('j-replay'), { token, session, headers: { 'X-EXTERNAL-ID': externalId } });
+  const send = () =>
+    sendResendOtp(sandbox.app, otpBody('j-replay'), { token, session, headers: { 'X-EXTERNAL-ID': externalId } });
   return [await send(), await send()];
 }
 
@@ -84,14 +92,20 @@ describe('X-EXTERNAL-ID replay check', () => {
     await applyOtt(session, 'ext-two-clients');
     const theirs = await sendApplyOtt(sandbox.app, 'demo-token-active', {
       key: otherPartner.privateKey,
-      headers: { 'X-Mock-Session': session, 'X-EXTERNAL-ID': 'ext-two-clients', 'X-PARTNER-ID': otherPartner.partnerId },
+      headers: {
+        'X-Mock-Session': session,
+        'X-EXTERNAL-ID': 'ext-two-clients',
+        'X-PARTNER-ID': otherPartner.partnerId,
+      },
     });
     expect(theirs.body.responseCode).toBe('2004900');
   });
 
   it('does not use up the id of a request a check refused', async () => {
     const session = freshSession();
-    expect((await applyOtt(session, 'ext-refused', { 'X-SIGNATURE': 'bm90IGEgc2lnbmF0dXJl' })).body.responseCode).toBe('4014900');
+    expect((await applyOtt(session, 'ext-refused', { 'X-SIGNATURE': 'bm90IGEgc2lnbmF0dXJl' })).body.responseCode).toBe(
+      '4014900',
+    );
     expect((await applyOtt(session, 'ext-refused')).body.responseCode).toBe('2004900');
   });
 
@@ -99,7 +113,11 @@ describe('X-EXTERNAL-ID replay check', () => {
     const session = freshSession();
     const send = async (externalId: string) => {
       const token = await issueToken(sandbox.app, { session });
-      return sendResendOtp(sandbox.app, otpBody('j-replay'), { token, session, headers: { 'X-EXTERNAL-ID': externalId } });
+      return sendResendOtp(sandbox.app, otpBody('j-replay'), {
+        token,
+        session,
+        headers: { 'X-EXTERNAL-ID': externalId },
+      });
     };
     await openJourney(sandbox, session, 'j-replay');
     await send('R1');
@@ -116,7 +134,10 @@ describe('X-EXTERNAL-ID replay check', () => {
 
   it('allows any reuse with replayCheck switched off', async () => {
     const lenient = await createTestSandbox({ replayCheck: false });
-    const codes = [(await applyOtt('lenient', 'ext-lenient', {}, lenient)).body.responseCode, (await applyOtt('lenient', 'ext-lenient', {}, lenient)).body.responseCode];
+    const codes = [
+      (await applyOtt('lenient', 'ext-lenient', {}, lenient)).body.responseCode,
+      (await applyOtt('lenient', 'ext-lenient', {}, lenient)).body.responseCode,
+    ];
     await lenient.close();
     expect(codes).toEqual(['2004900', '2004900']);
   });

@@ -39,19 +39,37 @@ const listening = () => (served ??= sandbox.listen(0));
 describe('a sandbox that is hard to break', () => {
   it('answers 4004900 with X-TIMESTAMP when Node refuses an Apply OTT before Express (headers over 16 KB), saying why', async () => {
     const { url } = await listening();
-    const answer = await sendRawHttp(url, `POST /rest/v1.1/qr/apply-ott HTTP/1.1\r\nHost: x\r\nX-Debug-Mode: true\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+    const answer = await sendRawHttp(
+      url,
+      `POST /rest/v1.1/qr/apply-ott HTTP/1.1\r\nHost: x\r\nX-Debug-Mode: true\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+    );
     expect(answer.startsWith('HTTP/1.1 400 Bad Request\r\n')).toBe(true);
     expect(answer).toMatch(/\r\nx-timestamp: 2026-11-22T10:00:00\+07:00\r\n/);
-    expect(bodyOf(answer)).toMatchObject({ responseCode: '4004900', additionalInfo: { debugMessage: expect.stringContaining('16 KB') } });
+    expect(bodyOf(answer)).toMatchObject({
+      responseCode: '4004900',
+      additionalInfo: { debugMessage: expect.stringContaining('16 KB') },
+    });
   });
 
   it('answers the signed envelope MSG_PARSE_ERROR with HTTP 200 when Node refuses a push before Express (Content-Length: abc)', async () => {
     const { url } = await listening();
-    const answer = await sendRawHttp(url, `POST ${pushPath} HTTP/1.1\r\nHost: x\r\nX-Debug-Mode: true\r\nContent-Length: abc\r\n\r\n{}`);
+    const answer = await sendRawHttp(
+      url,
+      `POST ${pushPath} HTTP/1.1\r\nHost: x\r\nX-Debug-Mode: true\r\nContent-Length: abc\r\n\r\n{}`,
+    );
     expect(answer.startsWith('HTTP/1.1 200 OK\r\n')).toBe(true);
     const body = bodyOf(answer);
-    expect(body.response.body).toMatchObject({ resultInfo: { resultCode: 'MSG_PARSE_ERROR' }, additionalInfo: { debugMessage: expect.stringContaining('not valid HTTP') } });
-    expect(verifyRsaSha256(extractRawMember(answer.slice(answer.indexOf('\r\n\r\n') + 4), 'response')!, body.signature, createPublicKey(danaPublicKeyPem))).toBe(true);
+    expect(body.response.body).toMatchObject({
+      resultInfo: { resultCode: 'MSG_PARSE_ERROR' },
+      additionalInfo: { debugMessage: expect.stringContaining('not valid HTTP') },
+    });
+    expect(
+      verifyRsaSha256(
+        extractRawMember(answer.slice(answer.indexOf('\r\n\r\n') + 4), 'response')!,
+        body.signature,
+        createPublicKey(danaPublicKeyPem),
+      ),
+    ).toBe(true);
   });
 
   it("answers SNAP's 4000000 when Node cannot even read the request line", async () => {
@@ -71,22 +89,62 @@ describe('a sandbox that is hard to break', () => {
   it('routes an absolute-form request target on its path, and checks the signature over that path', async () => {
     const { url } = await listening();
     const wire = applyOttWire('demo-token-active', 'absolute-form');
-    const head = Object.entries({ ...wire.headers, 'content-length': String(Buffer.byteLength(wire.body!)), connection: 'close' }).map(([n, v]) => `${n}: ${v}\r\n`).join('');
-    const answer = await sendRawHttp(url, `POST http://gw.partner.test${wire.path} HTTP/1.1\r\n${head}\r\n${wire.body}`);
+    const head = Object.entries({
+      ...wire.headers,
+      'content-length': String(Buffer.byteLength(wire.body!)),
+      connection: 'close',
+    })
+      .map(([n, v]) => `${n}: ${v}\r\n`)
+      .join('');
+    const answer = await sendRawHttp(
+      url,
+      `POST http://gw.partner.test${wire.path} HTTP/1.1\r\n${head}\r\n${wire.body}`,
+    );
     expect(bodyOf(answer)).toMatchObject({ responseCode: '2004900' });
   });
 
   it("answers in the path's own protocol when the pipeline itself fails, never with a crash", async () => {
     const broken = await createTestSandbox();
     broken.deps.store.put('clocks', 'clock', { offsetMs: Number.NaN });
-    const snap = await broken.handle({ method: 'POST', path: '/rest/v1.1/qr/apply-ott', search: '', headers: {}, rawBody: '{}' });
-    expect([snap.status, JSON.parse(snap.body).responseCode, snap.headers['x-timestamp']]).toEqual([500, '5004900', expect.stringMatching(/\+07:00$/)]);
-    const envelope = await broken.handle({ method: 'POST', path: pushPath, search: '', headers: {}, rawBody: buildEnvelope() });
+    const snap = await broken.handle({
+      method: 'POST',
+      path: '/rest/v1.1/qr/apply-ott',
+      search: '',
+      headers: {},
+      rawBody: '{}',
+    });
+    expect([snap.status, JSON.parse(snap.body).responseCode, snap.headers['x-timestamp']]).toEqual([
+      500,
+      '5004900',
+      expect.stringMatching(/\+07:00$/),
+    ]);
+    const envelope = await broken.handle({
+      method: 'POST',
+      path: pushPath,
+      search: '',
+      headers: {},
+      rawBody: buildEnvelope(),
+    });
     const parsed = JSON.parse(envelope.body);
     expect([envelope.status, parsed.response.body.resultInfo.resultCode]).toEqual([200, 'SYSTEM_ERROR']);
-    expect(verifyRsaSha256(extractRawMember(envelope.body, 'response')!, parsed.signature, createPublicKey(danaPublicKeyPem))).toBe(true);
-    const control = await broken.handle({ method: 'GET', path: '/__admin/clock', search: '', headers: {}, rawBody: '' });
-    expect([control.status, JSON.parse(control.body).error.message]).toEqual([500, expect.stringContaining('failed unexpectedly')]);
+    expect(
+      verifyRsaSha256(
+        extractRawMember(envelope.body, 'response')!,
+        parsed.signature,
+        createPublicKey(danaPublicKeyPem),
+      ),
+    ).toBe(true);
+    const control = await broken.handle({
+      method: 'GET',
+      path: '/__admin/clock',
+      search: '',
+      headers: {},
+      rawBody: '',
+    });
+    expect([control.status, JSON.parse(control.body).error.message]).toEqual([
+      500,
+      expect.stringContaining('failed unexpectedly'),
+    ]);
     await broken.close();
   });
 
@@ -97,9 +155,21 @@ describe('a sandbox that is hard to break', () => {
       if (collection === 'notifications') throw new Error('disk on fire');
       return get(collection as never, id, scope);
     }) as typeof failing.deps.store.get;
-    const res = await failing.handle({ method: 'POST', path: pushPath, search: '', headers: { 'content-type': 'application/json' }, rawBody: buildEnvelope() });
-    expect([res.status, JSON.parse(res.body).response.body.resultInfo]).toEqual([200, expect.objectContaining({ resultStatus: 'U', resultCode: 'SYSTEM_ERROR' })]);
-    expect(failing.control.journal().at(-1)).toMatchObject({ code: 'SYSTEM_ERROR', debug: expect.stringContaining('failed unexpectedly') });
+    const res = await failing.handle({
+      method: 'POST',
+      path: pushPath,
+      search: '',
+      headers: { 'content-type': 'application/json' },
+      rawBody: buildEnvelope(),
+    });
+    expect([res.status, JSON.parse(res.body).response.body.resultInfo]).toEqual([
+      200,
+      expect.objectContaining({ resultStatus: 'U', resultCode: 'SYSTEM_ERROR' }),
+    ]);
+    expect(failing.control.journal().at(-1)).toMatchObject({
+      code: 'SYSTEM_ERROR',
+      debug: expect.stringContaining('failed unexpectedly'),
+    });
     await failing.close();
   });
 

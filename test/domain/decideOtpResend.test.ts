@@ -5,10 +5,28 @@ import type { Card, Journey } from '../../server/store/entities.js';
 const opened = Date.parse('2026-11-22T10:00:00+07:00');
 const at = (ms: number) => new Date(opened + ms);
 const card: Card = { bankCardToken: 'card-1', status: 'ACTIVE' };
-const journey: Journey = { journeyId: 'j-1', orderId: 'o-1', bankCardToken: 'card-1', createdAt: at(0).toISOString(), lastOtpSentAt: at(0).toISOString() };
+const journey: Journey = {
+  journeyId: 'j-1',
+  orderId: 'o-1',
+  bankCardToken: 'card-1',
+  createdAt: at(0).toISOString(),
+  lastOtpSentAt: at(0).toISOString(),
+};
 const request = { journeyId: 'j-1', bankCardToken: 'card-1', orderId: 'o-1' };
-const decide = (overrides: { card?: Card | undefined; journey?: Journey | undefined; request?: Partial<typeof request>; now?: Date } = {}) =>
-  decideOtpResend({ ...request, ...overrides.request }, 'card' in overrides ? overrides.card : card, 'journey' in overrides ? overrides.journey : journey, overrides.now ?? at(otpCooldownMs)).case;
+const decide = (
+  overrides: {
+    card?: Card | undefined;
+    journey?: Journey | undefined;
+    request?: Partial<typeof request>;
+    now?: Date;
+  } = {},
+) =>
+  decideOtpResend(
+    { ...request, ...overrides.request },
+    'card' in overrides ? overrides.card : card,
+    'journey' in overrides ? overrides.journey : journey,
+    overrides.now ?? at(otpCooldownMs),
+  ).case;
 
 describe('decideOtpResend', () => {
   it('resends when the card is active, the journey is its own and open, and the last OTP is a minute old', () => {
@@ -47,7 +65,12 @@ describe('decideOtpResend', () => {
     expect(decide({ card: undefined, journey: undefined })).toBe('customerTokenNotFound');
     expect(decide({ card: { ...card, status: 'INACTIVE' }, journey: undefined })).toBe('inactiveCard');
     expect(decide({ journey: stale, now: at(0) })).toBe('journeyNotFound');
-    expect(decide({ journey: { ...journey, lastOtpSentAt: at(journeyLifetimeMs).toISOString() }, now: at(journeyLifetimeMs + 1) })).toBe('transactionNotPermitted');
+    expect(
+      decide({
+        journey: { ...journey, lastOtpSentAt: at(journeyLifetimeMs).toISOString() },
+        now: at(journeyLifetimeMs + 1),
+      }),
+    ).toBe('transactionNotPermitted');
     expect(decide({ journey: { ...journey, closed: true }, now: at(0) })).toBe('transactionNotPermitted');
   });
 

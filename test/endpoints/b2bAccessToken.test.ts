@@ -21,7 +21,14 @@ describe('B2B access token', () => {
   it('answers 2007300 with a Bearer token, expiresIn "900" and the X-CLIENT-KEY response header', async () => {
     const res = await sendTokenRequest(sandbox.app);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ responseCode: '2007300', responseMessage: snapCases.successful.message, accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: '900', additionalInfo: {} });
+    expect(res.body).toEqual({
+      responseCode: '2007300',
+      responseMessage: snapCases.successful.message,
+      accessToken: expect.any(String),
+      tokenType: 'Bearer',
+      expiresIn: '900',
+      additionalInfo: {},
+    });
     expect(res.headers['x-client-key']).toBe(demoPartner.partnerId);
     expect(res.headers['x-timestamp']).toMatch(/\+07:00$/);
   });
@@ -59,7 +66,9 @@ describe('B2B access token', () => {
   });
 
   it("accepts BNC's grant_type spelling", async () => {
-    expect((await sendTokenRequest(sandbox.app, { body: { grant_type: 'client_credentials' } })).body.responseCode).toBe('2007300');
+    expect(
+      (await sendTokenRequest(sandbox.app, { body: { grant_type: 'client_credentials' } })).body.responseCode,
+    ).toBe('2007300');
   });
 
   it('takes expiresIn from the configured token lifetime', async () => {
@@ -74,42 +83,82 @@ describe('B2B access token', () => {
   });
 
   it('answers 4007302 naming grantType when the body has no grant type', async () => {
-    expectCode(await sendTokenRequest(sandbox.app, { body: {} }), 400, '4007302', snapResponseMessage('invalidMandatoryField', 'grantType'));
+    expectCode(
+      await sendTokenRequest(sandbox.app, { body: {} }),
+      400,
+      '4007302',
+      snapResponseMessage('invalidMandatoryField', 'grantType'),
+    );
   });
 
   it('answers 4007301 naming grantType when it is not client_credentials', async () => {
-    expectCode(await sendTokenRequest(sandbox.app, { body: { grantType: 'authorization_code' } }), 400, '4007301', snapResponseMessage('invalidFieldFormat', 'grantType'));
+    expectCode(
+      await sendTokenRequest(sandbox.app, { body: { grantType: 'authorization_code' } }),
+      400,
+      '4007301',
+      snapResponseMessage('invalidFieldFormat', 'grantType'),
+    );
   });
 
   it('answers 4007300 when the body is not JSON', async () => {
-    expectCode(await sendTokenRequest(sandbox.app, { body: 'grantType=client_credentials' }), 400, '4007300', snapCases.badRequest.message);
+    expectCode(
+      await sendTokenRequest(sandbox.app, { body: 'grantType=client_credentials' }),
+      400,
+      '4007300',
+      snapCases.badRequest.message,
+    );
   });
 
-  it.each(['X-TIMESTAMP', 'X-CLIENT-KEY', 'X-SIGNATURE'])('answers 4007302 naming %s when it is missing', async (header) => {
-    expectCode(await sendTokenRequest(sandbox.app, { headers: { [header]: undefined } }), 400, '4007302', snapResponseMessage('invalidMandatoryField', header));
-  });
+  it.each(['X-TIMESTAMP', 'X-CLIENT-KEY', 'X-SIGNATURE'])(
+    'answers 4007302 naming %s when it is missing',
+    async (header) => {
+      expectCode(
+        await sendTokenRequest(sandbox.app, { headers: { [header]: undefined } }),
+        400,
+        '4007302',
+        snapResponseMessage('invalidMandatoryField', header),
+      );
+    },
+  );
 
   it('reports X-CLIENT-KEY before X-SIGNATURE when both are missing', async () => {
-    const res = await sendTokenRequest(sandbox.app, { headers: { 'X-CLIENT-KEY': undefined, 'X-SIGNATURE': undefined } });
+    const res = await sendTokenRequest(sandbox.app, {
+      headers: { 'X-CLIENT-KEY': undefined, 'X-SIGNATURE': undefined },
+    });
     expect(res.body.responseMessage).toBe(snapResponseMessage('invalidMandatoryField', 'X-CLIENT-KEY'));
   });
 
   it('answers 4017300 Unauthorized. Unknown Client for an unregistered X-CLIENT-KEY', async () => {
-    expectCode(await sendTokenRequest(sandbox.app, { clientKey: '2026112299999999999999' }), 401, '4017300', snapResponseMessage('unauthorized', 'Unknown Client'));
+    expectCode(
+      await sendTokenRequest(sandbox.app, { clientKey: '2026112299999999999999' }),
+      401,
+      '4017300',
+      snapResponseMessage('unauthorized', 'Unknown Client'),
+    );
   });
 
   it('answers 4017300 Unauthorized. Invalid Signature when another key signed', async () => {
-    expectCode(await sendTokenRequest(sandbox.app, { key: otherPartner.privateKey }), 401, '4017300', snapResponseMessage('unauthorized', 'Invalid Signature'));
+    expectCode(
+      await sendTokenRequest(sandbox.app, { key: otherPartner.privateKey }),
+      401,
+      '4017300',
+      snapResponseMessage('unauthorized', 'Invalid Signature'),
+    );
   });
 
   it('answers 4017300 Unauthorized. Invalid Signature for a transaction-style signature instead of clientKey|timestamp', async () => {
     const body = JSON.stringify({ grantType: 'client_credentials' });
-    const res = await sendTokenRequest(sandbox.app, { body, headers: { 'X-SIGNATURE': signSnap('POST', '/v1.0/access-token/b2b', body, testTimestamp) } });
+    const res = await sendTokenRequest(sandbox.app, {
+      body,
+      headers: { 'X-SIGNATURE': signSnap('POST', '/v1.0/access-token/b2b', body, testTimestamp) },
+    });
     expectCode(res, 401, '4017300', snapResponseMessage('unauthorized', 'Invalid Signature'));
   });
 
   it('checks the signature before the body', async () => {
-    expect((await sendTokenRequest(sandbox.app, { key: otherPartner.privateKey, body: {} })).body.responseCode).toBe('4017300');
+    expect((await sendTokenRequest(sandbox.app, { key: otherPartner.privateKey, body: {} })).body.responseCode).toBe(
+      '4017300',
+    );
   });
 
   it('answers the token-issued scenario without storing a token', async () => {

@@ -16,7 +16,10 @@ type RowKey = keyof typeof envelopeRows;
 let sessions = 0;
 const freshSession = () => `push-${++sessions}`;
 const resultOf = (res: { body: { response: { body: { resultInfo: unknown } } } }) => res.body.response.body.resultInfo;
-const expected = (key: RowKey, detail?: string) => ({ ...envelopeRows[key], resultMsg: envelopeResultMsg(key, detail) });
+const expected = (key: RowKey, detail?: string) => ({
+  ...envelopeRows[key],
+  resultMsg: envelopeResultMsg(key, detail),
+});
 
 /** How each row of the seed's result table is reached from state, fixtures or the request itself. */
 const rows: [RowKey, string | undefined, EnvelopeCall][] = [
@@ -30,12 +33,28 @@ const rows: [RowKey, string | undefined, EnvelopeCall][] = [
   ['invalidApi', undefined, { method: 'get' }],
   ['msgParseError', undefined, { raw: '{"request":{"head":{}}' }],
   ['oauthFailed', 'request.head.clientSecret', { head: pushHead({ clientSecret: otherPartner.clientSecret }) }],
-  ['functionNotMatch', 'request.head.function', { head: pushHead({ function: 'dana.mobilewallet.mobilepush.mobilePushNotify' }) }],
-  ['redirectUrlIllegal', 'merchant.example/orders/demo-order-bad-redirect', { body: pushBody('demo-order-bad-redirect') }],
+  [
+    'functionNotMatch',
+    'request.head.function',
+    { head: pushHead({ function: 'dana.mobilewallet.mobilepush.mobilePushNotify' }) },
+  ],
+  [
+    'redirectUrlIllegal',
+    'merchant.example/orders/demo-order-bad-redirect',
+    { body: pushBody('demo-order-bad-redirect') },
+  ],
   ['merchantNotMatch', 'request.body.acquirementId', { body: pushBody('demo-order-other-merchant') }],
   ['invalidTransId', 'request.body.acquirementId', { body: pushBody('no-such-order') }],
   ['moreThanOnceInvoke', 'request.body.bizType', { session: 'already-pushed' }],
-  ['notSupportedMerchant', 'request.head.clientId', { key: otherPartner.privateKey, head: pushHead({ clientId: otherPartner.partnerId, clientSecret: otherPartner.clientSecret }), body: pushBody('demo-order-other-merchant') }],
+  [
+    'notSupportedMerchant',
+    'request.head.clientId',
+    {
+      key: otherPartner.privateKey,
+      head: pushHead({ clientId: otherPartner.partnerId, clientSecret: otherPartner.clientSecret }),
+      body: pushBody('demo-order-other-merchant'),
+    },
+  ],
 ];
 
 describe('pushNotificationUser', () => {
@@ -65,24 +84,51 @@ describe('pushNotificationUser', () => {
   it('answers MORE_THAN_ONCE_INVOKE only for the same bizType of the same order', async () => {
     const session = freshSession();
     const codes = [];
-    for (const [id, bizType] of [['demo-order-active', 'A'], ['demo-order-active', 'B'], ['20201109111212800110166173600064152', 'A'], ['demo-order-active', 'A']]) codes.push((await sendEnvelope(sandbox.app, { body: pushBody(id, { bizType }), session })).body.response.body.resultInfo.resultCode);
+    for (const [id, bizType] of [
+      ['demo-order-active', 'A'],
+      ['demo-order-active', 'B'],
+      ['20201109111212800110166173600064152', 'A'],
+      ['demo-order-active', 'A'],
+    ])
+      codes.push(
+        (await sendEnvelope(sandbox.app, { body: pushBody(id, { bizType }), session })).body.response.body.resultInfo
+          .resultCode,
+      );
     expect(codes).toEqual(['SUCCESS', 'SUCCESS', 'SUCCESS', 'MORE_THAN_ONCE_INVOKE']);
   });
 
   it('echoes clientId, reqMsgId, function and version, with respTime in +07:00 and reserve "{}"', async () => {
     for (const version of ['1.0', '2.0']) {
-      const res = await sendEnvelope(sandbox.app, { head: pushHead({ version, reqMsgId: `msg-${version}` }), session: freshSession() });
-      expect(res.body.response.head).toEqual({ version, function: 'dana.mobilewallet.mobilepush.pushOrderNotify', clientId: demoPartner.partnerId, respTime: '2026-11-22T10:00:00+07:00', reqMsgId: `msg-${version}`, reserve: '{}' });
+      const res = await sendEnvelope(sandbox.app, {
+        head: pushHead({ version, reqMsgId: `msg-${version}` }),
+        session: freshSession(),
+      });
+      expect(res.body.response.head).toEqual({
+        version,
+        function: 'dana.mobilewallet.mobilepush.pushOrderNotify',
+        clientId: demoPartner.partnerId,
+        respTime: '2026-11-22T10:00:00+07:00',
+        reqMsgId: `msg-${version}`,
+        reserve: '{}',
+      });
     }
   });
 
   it('echoes clientId and reqMsgId on failures too, and answers an unknown version with PARAM_ILLEGAL', async () => {
     const res = await sendEnvelope(sandbox.app, { head: pushHead({ version: '3.0', reqMsgId: 'msg-bad-version' }) });
     expect(resultOf(res)).toEqual(expected('paramIllegal', 'request.head.version'));
-    expect(res.body.response.head).toMatchObject({ version: '2.0', clientId: demoPartner.partnerId, reqMsgId: 'msg-bad-version' });
+    expect(res.body.response.head).toMatchObject({
+      version: '2.0',
+      clientId: demoPartner.partnerId,
+      reqMsgId: 'msg-bad-version',
+    });
   });
 
-  it.each([['a string', '{}'], ['an object (dana-node)', {}], ['absent', undefined]])('accepts reserve as %s', async (_what, reserve) => {
+  it.each([
+    ['a string', '{}'],
+    ['an object (dana-node)', {}],
+    ['absent', undefined],
+  ])('accepts reserve as %s', async (_what, reserve) => {
     const res = await sendEnvelope(sandbox.app, { head: pushHead({ reserve }), session: freshSession() });
     expect(resultOf(res)).toEqual(expected('successful'));
   });
@@ -126,12 +172,19 @@ describe('pushNotificationUser', () => {
   });
 
   it("accepts the seed's sample request with the demo partner's credentials: 35-digit acquirementId, reqTime in +00:00", async () => {
-    const res = await sendEnvelope(sandbox.app, { head: pushHead({ reqTime: '2020-11-12T18:50:59+00:00' }), body: pushBody('20201109111212800110166173600064152'), session: freshSession() });
+    const res = await sendEnvelope(sandbox.app, {
+      head: pushHead({ reqTime: '2020-11-12T18:50:59+00:00' }),
+      body: pushBody('20201109111212800110166173600064152'),
+      session: freshSession(),
+    });
     expect(resultOf(res)).toEqual(expected('successful'));
   });
 
   it('answers the scripted result of X-Mock-Scenario after the envelope checks pass', async () => {
-    const res = await sendEnvelope(sandbox.app, { headers: { 'X-Mock-Scenario': 'system-error' }, session: freshSession() });
+    const res = await sendEnvelope(sandbox.app, {
+      headers: { 'X-Mock-Scenario': 'system-error' },
+      session: freshSession(),
+    });
     expect(resultOf(res)).toEqual(expected('systemError'));
   });
 
@@ -143,18 +196,41 @@ describe('pushNotificationUser', () => {
     const one = await admin(sandbox, 'GET', '/notifications?acquirementId=demo-order-active', undefined, session);
     const none = await admin(sandbox, 'GET', '/notifications?customerId=cust-abnormal', undefined, session);
     expect(all.status).toBe(200);
-    expect(all.body.notifications.map((n: { acquirementId: string }) => n.acquirementId)).toEqual(['demo-order-active', '20201109111212800110166173600064152']);
-    expect(one.body.notifications).toEqual([{ id: expect.any(String), customerId: 'cust-active', acquirementId: 'demo-order-active', bizType: 'MERCHANT_ORDER_NOTIF', partnerId: demoPartner.partnerId, deliveredAt: '2026-11-22T03:00:00.000Z', body: pushBody() }]);
+    expect(all.body.notifications.map((n: { acquirementId: string }) => n.acquirementId)).toEqual([
+      'demo-order-active',
+      '20201109111212800110166173600064152',
+    ]);
+    expect(one.body.notifications).toEqual([
+      {
+        id: expect.any(String),
+        customerId: 'cust-active',
+        acquirementId: 'demo-order-active',
+        bizType: 'MERCHANT_ORDER_NOTIF',
+        partnerId: demoPartner.partnerId,
+        deliveredAt: '2026-11-22T03:00:00.000Z',
+        body: pushBody(),
+      },
+    ]);
     expect(none.body.notifications).toEqual([]);
   });
 
   it("keeps each session's inbox and orders to itself", async () => {
-    const order = { acquirementId: 'order-of-session-a', merchantClientId: demoPartner.partnerId, customerId: 'cust-active' };
+    const order = {
+      acquirementId: 'order-of-session-a',
+      merchantClientId: demoPartner.partnerId,
+      customerId: 'cust-active',
+    };
     expect((await admin(sandbox, 'POST', '/fixtures/orders', order, 'inbox-a')).status).toBe(201);
-    expect(resultOf(await sendEnvelope(sandbox.app, { body: pushBody(order.acquirementId), session: 'inbox-a' }))).toEqual(expected('successful'));
-    expect(resultOf(await sendEnvelope(sandbox.app, { body: pushBody(order.acquirementId), session: 'inbox-b' }))).toEqual(expected('invalidTransId', 'request.body.acquirementId'));
+    expect(
+      resultOf(await sendEnvelope(sandbox.app, { body: pushBody(order.acquirementId), session: 'inbox-a' })),
+    ).toEqual(expected('successful'));
+    expect(
+      resultOf(await sendEnvelope(sandbox.app, { body: pushBody(order.acquirementId), session: 'inbox-b' })),
+    ).toEqual(expected('invalidTransId', 'request.body.acquirementId'));
     expect((await admin(sandbox, 'GET', '/notifications', undefined, 'inbox-a')).body.notifications).toHaveLength(1);
     expect((await admin(sandbox, 'GET', '/notifications', undefined, 'inbox-b')).body.notifications).toEqual([]);
-    expect((await admin(sandbox, 'GET', '/notifications?acquirementId=order-of-session-a')).body.notifications).toEqual([]);
+    expect((await admin(sandbox, 'GET', '/notifications?acquirementId=order-of-session-a')).body.notifications).toEqual(
+      [],
+    );
   });
 });

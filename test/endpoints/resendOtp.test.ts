@@ -18,7 +18,8 @@ async function freshJourney(extra: Record<string, unknown> = {}) {
   const journeyId = `j-${sessions}`;
   const token = await issueToken(sandbox.app, { session });
   await openJourney(sandbox, session, journeyId, extra);
-  const resend = (body: unknown = otpBody(journeyId), headers: Record<string, string | undefined> = {}) => sendResendOtp(sandbox.app, body, { token, session, headers });
+  const resend = (body: unknown = otpBody(journeyId), headers: Record<string, string | undefined> = {}) =>
+    sendResendOtp(sandbox.app, body, { token, session, headers });
   return { session, journeyId, token, resend };
 }
 
@@ -34,14 +35,21 @@ describe('Resend OTP', () => {
     await advanceClock(sandbox, session, 60);
     const res = await resend();
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ responseCode: '2008100', responseMessage: snapCases.successful.message, traceId: expect.stringMatching(/^[0-9a-f]{32}$/), chargeToken: expect.stringMatching(uuid) });
+    expect(res.body).toEqual({
+      responseCode: '2008100',
+      responseMessage: snapCases.successful.message,
+      traceId: expect.stringMatching(/^[0-9a-f]{32}$/),
+      chargeToken: expect.stringMatching(uuid),
+    });
   });
 
   it('records the resend as the journey lastOtpSentAt, read from the sandbox clock', async () => {
     const { resend, session, journeyId } = await freshJourney();
     await advanceClock(sandbox, session, 90);
     await resend();
-    expect(sandbox.deps.store.get('journeys', journeyId, session)?.lastOtpSentAt).toBe(new Date(fixedNow + 90_000).toISOString());
+    expect(sandbox.deps.store.get('journeys', journeyId, session)?.lastOtpSentAt).toBe(
+      new Date(fixedNow + 90_000).toISOString(),
+    );
   });
 
   it('answers 4038113 with HTTP 403 and a chargeToken when the last OTP went out less than a minute ago', async () => {
@@ -59,7 +67,10 @@ describe('Resend OTP', () => {
     const res = await resend();
     expectCode(res, 403, '4038115', 'Transaction Not Permitted. ');
     expect(res.body.responseMessage).toBe(snapResponseMessage('transactionNotPermitted', ''));
-    expect(res.body).toMatchObject({ traceId: expect.stringMatching(/^[0-9a-f]{32}$/), chargeToken: expect.stringMatching(uuid) });
+    expect(res.body).toMatchObject({
+      traceId: expect.stringMatching(/^[0-9a-f]{32}$/),
+      chargeToken: expect.stringMatching(uuid),
+    });
   });
 
   it('still resends at 9 minutes 59 seconds', async () => {
@@ -77,7 +88,13 @@ describe('Resend OTP', () => {
   });
 
   it.each([
-    ['an unknown bankCardToken', otpBody('j-x', 'no-such-card'), 401, '4018104', snapCases.customerTokenNotFound.message],
+    [
+      'an unknown bankCardToken',
+      otpBody('j-x', 'no-such-card'),
+      401,
+      '4018104',
+      snapCases.customerTokenNotFound.message,
+    ],
     ['an inactive card', otpBody('j-x', 'demo-card-inactive'), 403, '4038118', snapCases.inactiveCard.message],
     ['an unknown journey', otpBody('no-such-journey'), 404, '4048107', snapCases.journeyNotFound.message],
   ])('answers %s with its code and HTTP status', async (_what, body, status, code, message) => {
@@ -101,11 +118,17 @@ describe('Resend OTP', () => {
 
   it('answers 4048107 before 4038115 for a closed journey named with another card', async () => {
     const { resend } = await freshJourney();
-    expect((await resend(otpBody('demo-journey-closed', '912b11d4f0444ea097ad272b30813cd1', 'demo-order-closed'))).body.responseCode).toBe('4048107');
+    expect(
+      (await resend(otpBody('demo-journey-closed', '912b11d4f0444ea097ad272b30813cd1', 'demo-order-closed'))).body
+        .responseCode,
+    ).toBe('4048107');
   });
 
   it('answers 4038115 before 4038113 when the journey is over 10 minutes old and its last OTP is recent', async () => {
-    const { resend } = await freshJourney({ createdAt: new Date(fixedNow - 11 * 60_000).toISOString(), lastOtpSentAt: new Date(fixedNow - 10_000).toISOString() });
+    const { resend } = await freshJourney({
+      createdAt: new Date(fixedNow - 11 * 60_000).toISOString(),
+      lastOtpSentAt: new Date(fixedNow - 10_000).toISOString(),
+    });
     expect((await resend()).body.responseCode).toBe('4038115');
   });
 
@@ -116,13 +139,28 @@ describe('Resend OTP', () => {
 
   it('serves cards and journeys created through /__admin in the session', async () => {
     const { session, token } = await freshJourney();
-    await admin(sandbox, 'POST', '/fixtures/cards', [{ bankCardToken: 'card-from-admin', status: 'ACTIVE' }, { bankCardToken: 'card-off', status: 'INACTIVE' }], session);
+    await admin(
+      sandbox,
+      'POST',
+      '/fixtures/cards',
+      [
+        { bankCardToken: 'card-from-admin', status: 'ACTIVE' },
+        { bankCardToken: 'card-off', status: 'INACTIVE' },
+      ],
+      session,
+    );
     await openJourney(sandbox, session, 'j-admin-card', { bankCardToken: 'card-from-admin' });
     await advanceClock(sandbox, session, 61);
     const send = (card: string) => sendResendOtp(sandbox.app, otpBody('j-admin-card', card), { token, session });
-    expect([(await send('card-from-admin')).body.responseCode, (await send('card-off')).body.responseCode]).toEqual(['2008100', '4038118']);
+    expect([(await send('card-from-admin')).body.responseCode, (await send('card-off')).body.responseCode]).toEqual([
+      '2008100',
+      '4038118',
+    ]);
     const globalToken = await issueToken(sandbox.app);
-    expect((await sendResendOtp(sandbox.app, otpBody('j-admin-card', 'card-from-admin'), { token: globalToken })).body.responseCode).toBe('4018104');
+    expect(
+      (await sendResendOtp(sandbox.app, otpBody('j-admin-card', 'card-from-admin'), { token: globalToken })).body
+        .responseCode,
+    ).toBe('4018104');
   });
 
   it('walks a journey through the sandbox clock: 4038113, +61 s 2008100, 4038113, +10 min 4038115', async () => {
@@ -143,6 +181,10 @@ describe('Resend OTP', () => {
     answers.push(await resend());
     await advanceClock(sandbox, session, 600);
     answers.push(await resend());
-    expect(answers.map((r) => [r.body.responseCode, validate(r.body)])).toEqual([['4038113', true], ['2008100', true], ['4038115', true]]);
+    expect(answers.map((r) => [r.body.responseCode, validate(r.body)])).toEqual([
+      ['4038113', true],
+      ['2008100', true],
+      ['4038115', true],
+    ]);
   });
 });

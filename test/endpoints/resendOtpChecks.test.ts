@@ -16,7 +16,8 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 const body = (overrides: Record<string, unknown> = {}) => ({ ...otpBody('j-checks'), ...overrides });
-const send = (b: unknown = body(), call: Parameters<typeof sendResendOtp>[2] = {}) => sendResendOtp(sandbox.app, b, { token, session: 'checks', ...call });
+const send = (b: unknown = body(), call: Parameters<typeof sendResendOtp>[2] = {}) =>
+  sendResendOtp(sandbox.app, b, { token, session: 'checks', ...call });
 const expectCode = (res: { status: number; body: any }, status: number, code: string, message: string) => {
   expect(res.status).toBe(status);
   expect(res.body).toMatchObject({ responseCode: code, responseMessage: message });
@@ -32,7 +33,12 @@ describe('Resend OTP request checks', () => {
     ['not a Bearer value', 'Basic abc'],
     ['a token the sandbox never issued', 'Bearer never-issued'],
   ])('answers 4018101 Invalid Token (B2B) when Authorization is %s', async (_what, authorization) => {
-    expectCode(await send(body(), { headers: { Authorization: authorization } }), 401, '4018101', snapCases.invalidTokenB2b.message);
+    expectCode(
+      await send(body(), { headers: { Authorization: authorization } }),
+      401,
+      '4018101',
+      snapCases.invalidTokenB2b.message,
+    );
   });
 
   it('answers 4018101 once the token is 900 s old on the sandbox clock', async () => {
@@ -40,9 +46,13 @@ describe('Resend OTP request checks', () => {
     const own = await issueToken(sandbox.app, { session });
     await advanceClock(sandbox, session, 899);
     await openJourney(sandbox, session, 'j-expiring');
-    expect((await sendResendOtp(sandbox.app, otpBody('j-expiring'), { token: own, session })).body.responseCode).toBe('4038113');
+    expect((await sendResendOtp(sandbox.app, otpBody('j-expiring'), { token: own, session })).body.responseCode).toBe(
+      '4038113',
+    );
     await advanceClock(sandbox, session, 1);
-    expect((await sendResendOtp(sandbox.app, otpBody('j-expiring'), { token: own, session })).body.responseCode).toBe('4018101');
+    expect((await sendResendOtp(sandbox.app, otpBody('j-expiring'), { token: own, session })).body.responseCode).toBe(
+      '4018101',
+    );
   });
 
   it('answers 4018101 for a token issued to another client', async () => {
@@ -54,19 +64,39 @@ describe('Resend OTP request checks', () => {
     const session = 'reset-token';
     const own = await issueToken(sandbox.app, { session });
     await admin(sandbox, 'POST', '/reset', undefined, session);
-    expect((await sendResendOtp(sandbox.app, otpBody('j-checks'), { token: own, session })).body.responseCode).toBe('4018101');
+    expect((await sendResendOtp(sandbox.app, otpBody('j-checks'), { token: own, session })).body.responseCode).toBe(
+      '4018101',
+    );
   });
 
-  it.each(['X-TIMESTAMP', 'X-SIGNATURE', 'X-CLIENT-KEY', 'X-EXTERNAL-ID', 'CHANNEL-ID'])('answers 4008102 naming %s when it is missing', async (header) => {
-    expectCode(await send(body(), { headers: { [header]: undefined } }), 400, '4008102', snapResponseMessage('invalidMandatoryField', header));
-  });
+  it.each(['X-TIMESTAMP', 'X-SIGNATURE', 'X-CLIENT-KEY', 'X-EXTERNAL-ID', 'CHANNEL-ID'])(
+    'answers 4008102 naming %s when it is missing',
+    async (header) => {
+      expectCode(
+        await send(body(), { headers: { [header]: undefined } }),
+        400,
+        '4008102',
+        snapResponseMessage('invalidMandatoryField', header),
+      );
+    },
+  );
 
   it('answers 4008101 naming X-TIMESTAMP when it is not ISO-8601', async () => {
-    expectCode(await send(body(), { headers: { 'X-TIMESTAMP': '2022-09-28 13:00:00' } }), 400, '4008101', snapResponseMessage('invalidFieldFormat', 'X-TIMESTAMP'));
+    expectCode(
+      await send(body(), { headers: { 'X-TIMESTAMP': '2022-09-28 13:00:00' } }),
+      400,
+      '4008101',
+      snapResponseMessage('invalidFieldFormat', 'X-TIMESTAMP'),
+    );
   });
 
   it('answers 4018100 Unauthorized. Unknown Client for an unregistered X-CLIENT-KEY', async () => {
-    expectCode(await send(body(), { headers: { 'X-CLIENT-KEY': '000580000134' } }), 401, '4018100', snapResponseMessage('unauthorized', 'Unknown Client'));
+    expectCode(
+      await send(body(), { headers: { 'X-CLIENT-KEY': '000580000134' } }),
+      401,
+      '4018100',
+      snapResponseMessage('unauthorized', 'Unknown Client'),
+    );
   });
 
   it('answers 4018100 Unauthorized. Invalid Signature when the signature covers other bytes', async () => {
@@ -99,7 +129,12 @@ describe('Resend OTP request checks', () => {
   });
 
   it('answers 4008101 naming subMerchantId when the optional field is null', async () => {
-    expectCode(await send(body({ subMerchantId: null })), 400, '4008101', snapResponseMessage('invalidFieldFormat', 'subMerchantId'));
+    expectCode(
+      await send(body({ subMerchantId: null })),
+      400,
+      '4008101',
+      snapResponseMessage('invalidFieldFormat', 'subMerchantId'),
+    );
   });
 
   it.each([
@@ -134,6 +169,8 @@ describe('Resend OTP request checks', () => {
       const res = await send(body(), { headers: { 'X-Mock-Scenario': scenario.name } });
       expect([scenario.name, res.body.responseCode]).toEqual([scenario.name, scenario.description.slice(0, 7)]);
     }
-    expect(own.map((s) => s.name)).toEqual(expect.arrayContaining(['otp-throttled', 'transaction-closed', 'invalid-token']));
+    expect(own.map((s) => s.name)).toEqual(
+      expect.arrayContaining(['otp-throttled', 'transaction-closed', 'invalid-token']),
+    );
   });
 });

@@ -20,21 +20,38 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 const methods = ['get', 'put', 'post', 'delete', 'patch'];
-const operations = (d: OpenApiDocument): OpenApiOperation[] => Object.values(d.paths).flatMap((item) => Object.entries(item).filter(([m]) => methods.includes(m)).map(([, op]) => op));
+const operations = (d: OpenApiDocument): OpenApiOperation[] =>
+  Object.values(d.paths).flatMap((item) =>
+    Object.entries(item)
+      .filter(([m]) => methods.includes(m))
+      .map(([, op]) => op),
+  );
 const operationAt = (path: string, method: string) => doc.paths[path]?.[method.toLowerCase()];
 
 /** Every `$ref` string in the tree, with where it sits. */
 function collectRefs(node: unknown, at = '#'): { at: string; ref: string }[] {
   if (Array.isArray(node)) return node.flatMap((item, i) => collectRefs(item, `${at}/${i}`));
   if (node === null || typeof node !== 'object') return [];
-  return Object.entries(node).flatMap(([key, value]) => (key === '$ref' && typeof value === 'string' ? [{ at, ref: value }] : collectRefs(value, `${at}/${key}`)));
+  return Object.entries(node).flatMap(([key, value]) =>
+    key === '$ref' && typeof value === 'string' ? [{ at, ref: value }] : collectRefs(value, `${at}/${key}`),
+  );
 }
 
 /** Follows a local JSON pointer (`#/a/b~1c`); undefined where it leads nowhere. */
 function resolvePointer(root: unknown, ref: string): unknown {
   if (!ref.startsWith('#')) return undefined;
-  const segments = ref.slice(1).split('/').slice(1).map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'));
-  return segments.reduce<unknown>((node, segment) => (node !== null && typeof node === 'object' && Object.hasOwn(node, segment) ? (node as Record<string, unknown>)[segment] : undefined), root);
+  const segments = ref
+    .slice(1)
+    .split('/')
+    .slice(1)
+    .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'));
+  return segments.reduce<unknown>(
+    (node, segment) =>
+      node !== null && typeof node === 'object' && Object.hasOwn(node, segment)
+        ? (node as Record<string, unknown>)[segment]
+        : undefined,
+    root,
+  );
 }
 
 describe('the OpenAPI document', () => {
@@ -46,7 +63,11 @@ describe('the OpenAPI document', () => {
 
   test('has an operation for every endpoint path, aliases included, and for every control route', () => {
     for (const endpoint of sandbox.deps.endpoints.list()) {
-      for (const path of endpoint.paths) expect({ path, operation: operationAt(path, endpoint.method)?.tags }).toEqual({ path, operation: [endpoint.protocol.name === 'snap' ? 'SNAP' : 'Open API envelope'] });
+      for (const path of endpoint.paths)
+        expect({ path, operation: operationAt(path, endpoint.method)?.tags }).toEqual({
+          path,
+          operation: [endpoint.protocol.name === 'snap' ? 'SNAP' : 'Open API envelope'],
+        });
     }
     for (const route of adminRoutes) {
       const path = `/__admin${route.path.replace(/:([A-Za-z]+)/g, '{$1}')}`;
@@ -57,7 +78,9 @@ describe('the OpenAPI document', () => {
   });
 
   test('takes the Apply OTT request schema from schemas/, minus $id and $schema', () => {
-    const { $id, $schema, ...file } = JSON.parse(readFileSync(join(findPackageRoot(), 'schemas', 'applyOtt.request.json'), 'utf8'));
+    const { $id, $schema, ...file } = JSON.parse(
+      readFileSync(join(findPackageRoot(), 'schemas', 'applyOtt.request.json'), 'utf8'),
+    );
     const body = operationAt('/rest/v1.1/qr/apply-ott', 'POST')?.requestBody as any;
     const ref: string = body.content['application/json'].schema.$ref;
     expect(ref).toBe('#/components/schemas/applyOtt.request');
@@ -83,17 +106,34 @@ describe('the OpenAPI document', () => {
   });
 
   test('rewrites refs inside an embedded schema to point into components', async () => {
-    const routes = [{ method: 'POST' as const, path: '/fixtures-probe', bodySchema: 'fixtures.schema.json', summary: 'probe', handle: () => ({ status: 200, body: {} }) }];
+    const routes = [
+      {
+        method: 'POST' as const,
+        path: '/fixtures-probe',
+        bodySchema: 'fixtures.schema.json',
+        summary: 'probe',
+        handle: () => ({ status: 200, body: {} }),
+      },
+    ];
     const probe = buildOpenApi(sandbox.deps, routes);
     const customers = resolvePointer(probe, '#/components/schemas/fixtures.schema/properties/customers/items');
     expect(customers).toEqual({ $ref: '#/components/schemas/fixtures.schema/definitions/customer' });
     expect(collectRefs(probe).filter(({ ref }) => resolvePointer(probe, ref) === undefined)).toEqual([]);
-    expect(await new Validator().validate(structuredClone(probe) as unknown as Record<string, unknown>)).toEqual({ valid: true });
+    expect(await new Validator().validate(structuredClone(probe) as unknown as Record<string, unknown>)).toEqual({
+      valid: true,
+    });
   });
 
   test('names SNAP header parameters as DANA spells them, without Content-Type or a duplicate', () => {
     const names = operationAt('/v1.0/access-token/b2b', 'POST')!.parameters.map((p) => `${p.in}:${p.name}`);
-    expect(names).toEqual(['header:X-TIMESTAMP', 'header:X-CLIENT-KEY', 'header:X-SIGNATURE', 'header:X-Mock-Scenario', 'header:X-Mock-Session', 'header:X-Debug-Mode']);
+    expect(names).toEqual([
+      'header:X-TIMESTAMP',
+      'header:X-CLIENT-KEY',
+      'header:X-SIGNATURE',
+      'header:X-Mock-Scenario',
+      'header:X-Mock-Session',
+      'header:X-Debug-Mode',
+    ]);
     for (const op of operations(doc)) {
       const lower = op.parameters.map((p) => `${p.in}:${p.name.toLowerCase()}`);
       expect(lower).not.toContain('header:content-type');
@@ -103,10 +143,14 @@ describe('the OpenAPI document', () => {
 
   test("lists each endpoint's scenario names under X-Mock-Scenario", () => {
     for (const endpoint of sandbox.deps.endpoints.list()) {
-      const header = operationAt(endpoint.paths[0], endpoint.method)!.parameters.find((p) => p.name === 'X-Mock-Scenario');
+      const header = operationAt(endpoint.paths[0], endpoint.method)!.parameters.find(
+        (p) => p.name === 'X-Mock-Scenario',
+      );
       expect(header?.schema.enum).toEqual(sandbox.deps.scenarios.names(endpoint.id));
     }
-    expect(operationAt('/rest/v1.1/qr/apply-ott', 'POST')!.parameters.find((p) => p.name === 'X-Mock-Scenario')?.schema.enum).toContain('timeout');
+    expect(
+      operationAt('/rest/v1.1/qr/apply-ott', 'POST')!.parameters.find((p) => p.name === 'X-Mock-Scenario')?.schema.enum,
+    ).toContain('timeout');
   });
 
   test('marks an alias path in its description and gives it its own operationId', () => {
@@ -118,28 +162,55 @@ describe('the OpenAPI document', () => {
   test('describes the fixtures body from the fixtures schema, the collections, and the query filters', () => {
     const create = operationAt('/__admin/fixtures/{collection}', 'POST')!;
     const oneOf = (create.requestBody as any).content['application/json'].schema.oneOf as { $ref?: string }[];
-    expect(oneOf.map((s) => s.$ref).filter(Boolean)).toContain('#/components/schemas/fixtures.schema/definitions/journey');
-    expect(create.parameters.find((p) => p.name === 'collection')?.schema.enum).toEqual(['customers', 'customerTokens', 'cards', 'journeys', 'orders']);
-    expect(operationAt('/__admin/journal/count', 'GET')!.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(['endpoint', 'code']));
+    expect(oneOf.map((s) => s.$ref).filter(Boolean)).toContain(
+      '#/components/schemas/fixtures.schema/definitions/journey',
+    );
+    expect(create.parameters.find((p) => p.name === 'collection')?.schema.enum).toEqual([
+      'customers',
+      'customerTokens',
+      'cards',
+      'journeys',
+      'orders',
+    ]);
+    expect(operationAt('/__admin/journal/count', 'GET')!.parameters.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['endpoint', 'code']),
+    );
   });
 
   test('requires the B2B bearer token on Resend OTP only, as a security scheme', () => {
-    const secured = operations(doc).filter((op) => op.security).map((op) => op.operationId);
+    const secured = operations(doc)
+      .filter((op) => op.security)
+      .map((op) => op.operationId);
     expect(secured).toEqual(['resendOtp']);
     const [scheme] = Object.keys(operationAt('/open/bi/private/v1.0/otp', 'POST')!.security![0]);
     expect(doc.components.securitySchemes[scheme]).toMatchObject({ type: 'http', scheme: 'bearer' });
   });
 
   test('describes the fixtures answers with fixtures.schema.json itself, and the real answers match it', async () => {
-    for (const [method, status] of [['GET', '200'], ['POST', '201']] as const) {
-      expect(operationAt('/__admin/fixtures/{collection}', method)!.responses[status]).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/fixtures.schema' } } } });
+    for (const [method, status] of [
+      ['GET', '200'],
+      ['POST', '201'],
+    ] as const) {
+      expect(operationAt('/__admin/fixtures/{collection}', method)!.responses[status]).toMatchObject({
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/fixtures.schema' } } },
+      });
     }
     const validate = sandbox.deps.schemas.getSchema('fixtures.schema.json')!;
     const answers = [
-      ...(await Promise.all(['customers', 'customerTokens', 'cards', 'journeys', 'orders'].map((c) => request(sandbox.app).get(`/__admin/fixtures/${c}`).set('X-Mock-Session', 'openapi-answers')))),
-      await request(sandbox.app).post('/__admin/fixtures/journeys').set('X-Mock-Session', 'openapi-answers').send({ journeyId: 'openapi-journey', orderId: 'o', bankCardToken: 'demo-card-active' }),
+      ...(await Promise.all(
+        ['customers', 'customerTokens', 'cards', 'journeys', 'orders'].map((c) =>
+          request(sandbox.app).get(`/__admin/fixtures/${c}`).set('X-Mock-Session', 'openapi-answers'),
+        ),
+      )),
+      await request(sandbox.app)
+        .post('/__admin/fixtures/journeys')
+        .set('X-Mock-Session', 'openapi-answers')
+        .send({ journeyId: 'openapi-journey', orderId: 'o', bankCardToken: 'demo-card-active' }),
     ];
-    expect(answers.map((res) => [res.status, validate(res.body), validate.errors?.[0]?.message])).toEqual([...Array(5).fill([200, true, undefined]), [201, true, undefined]]);
+    expect(answers.map((res) => [res.status, validate(res.body), validate.errors?.[0]?.message])).toEqual([
+      ...Array(5).fill([200, true, undefined]),
+      [201, true, undefined],
+    ]);
   });
 
   test('embeds only schemas/ files as components: no schema is a second, hand-made copy', () => {
@@ -148,7 +219,9 @@ describe('the OpenAPI document', () => {
   });
 
   test('describes GET /__admin/keys/dana as a PEM, not JSON', () => {
-    expect(operationAt('/__admin/keys/dana', 'GET')!.responses.default.content).toEqual({ 'application/x-pem-file': { schema: { type: 'string' } } });
+    expect(operationAt('/__admin/keys/dana', 'GET')!.responses.default.content).toEqual({
+      'application/x-pem-file': { schema: { type: 'string' } },
+    });
   });
 
   test('is the same every time it is built', () => {
@@ -158,7 +231,10 @@ describe('the OpenAPI document', () => {
   test('is committed up to date as postman/dana-mock.openapi.json', async () => {
     const committed = readFileSync(openApiFile, 'utf8');
     const fresh = await renderOpenApiFile();
-    if (committed !== fresh) throw new Error('postman/dana-mock.openapi.json is stale: run `npm run openapi` (node --import tsx postman/writeOpenApi.ts) and commit it.');
+    if (committed !== fresh)
+      throw new Error(
+        'postman/dana-mock.openapi.json is stale: run `npm run openapi` (node --import tsx postman/writeOpenApi.ts) and commit it.',
+      );
   });
 
   test('is served at GET /__admin/openapi.json', async () => {
@@ -173,7 +249,10 @@ describe('the OpenAPI document', () => {
     const { url } = await anyPort.listen();
     try {
       const served = (await (await fetch(`${url}/__admin/openapi.json`)).json()) as OpenApiDocument;
-      expect(served.servers[0].variables).toEqual({ host: { default: '127.0.0.1' }, port: { default: new URL(url).port } });
+      expect(served.servers[0].variables).toEqual({
+        host: { default: '127.0.0.1' },
+        port: { default: new URL(url).port },
+      });
       expect(served.servers[0].variables.port.default).not.toBe('0');
     } finally {
       await anyPort.close();
@@ -192,6 +271,9 @@ describe('the OpenAPI document', () => {
       const served = await request(sandbox.app).get('/__admin/openapi.json').set('Host', host);
       expect([host, served.body.servers]).toEqual([host, doc.servers]);
     }
-    expect(doc.servers[0].variables).toEqual({ host: { default: sandbox.config.host }, port: { default: String(sandbox.config.port) } });
+    expect(doc.servers[0].variables).toEqual({
+      host: { default: sandbox.config.host },
+      port: { default: String(sandbox.config.port) },
+    });
   });
 });

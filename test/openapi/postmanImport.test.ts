@@ -12,7 +12,8 @@ const document = readFileSync(join(findPackageRoot(), 'postman', 'dana-mock.open
 function importIntoPostman(data: string): Promise<Converted[]> {
   return new Promise((resolve, reject) =>
     converter.convertV2({ type: 'string', data }, {}, (error, result) => {
-      if (error || !result?.result) return reject(new Error(`Postman refused the document: ${error?.message ?? result?.reason}`));
+      if (error || !result?.result)
+        return reject(new Error(`Postman refused the document: ${error?.message ?? result?.reason}`));
       resolve((result.output![0].data as { item: Converted[] }).item);
     }),
   );
@@ -23,10 +24,22 @@ const requestsOf = (items: Converted[]): Converted[] => items.flatMap((i) => (i.
 describe("the OpenAPI document in Postman's importer", () => {
   test('imports with one request per operation, endpoints and control routes alike', async () => {
     const spec = JSON.parse(document) as { paths: Record<string, Record<string, unknown>> };
-    const operations = Object.entries(spec.paths).flatMap(([path, ops]) => Object.keys(ops).filter((k) => k !== 'parameters').map((method) => `${method.toUpperCase()} ${path}`));
-    const imported = requestsOf(await importIntoPostman(document)).map((r) => `${r.request!.method} /${r.request!.url.path.join('/').replace(/:(\w+)/g, '{$1}')}`);
+    const operations = Object.entries(spec.paths).flatMap(([path, ops]) =>
+      Object.keys(ops)
+        .filter((k) => k !== 'parameters')
+        .map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const imported = requestsOf(await importIntoPostman(document)).map(
+      (r) => `${r.request!.method} /${r.request!.url.path.join('/').replace(/:(\w+)/g, '{$1}')}`,
+    );
     expect([...imported].sort()).toEqual([...operations].sort());
-    expect(imported).toEqual(expect.arrayContaining(['POST /rest/v1.1/qr/apply-ott', 'POST /v1/payments/pushNotificationUser', 'POST /__admin/sign']));
+    expect(imported).toEqual(
+      expect.arrayContaining([
+        'POST /rest/v1.1/qr/apply-ott',
+        'POST /v1/payments/pushNotificationUser',
+        'POST /__admin/sign',
+      ]),
+    );
   });
 
   test('is refused when it is not OpenAPI, so the check above can fail', async () => {

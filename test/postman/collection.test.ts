@@ -4,7 +4,12 @@ import type { NewmanRunSummary } from 'newman';
 import { buildEnvironment } from '../../postman/buildCollection.js';
 import type { PostmanCollection, PostmanEnvironment, PostmanItem } from '../../postman/postmanTypes.js';
 import { describeFailures, runCollection, runnableCollection } from '../../postman/runCollection.js';
-import { collectionFile, environmentFile, finalExecutions, renderCollectionFile } from '../../postman/writePostmanFiles.js';
+import {
+  collectionFile,
+  environmentFile,
+  finalExecutions,
+  renderCollectionFile,
+} from '../../postman/writePostmanFiles.js';
 import type { Sandbox } from '../../server/sandbox.js';
 import { createTestSandbox } from '../support/testSandbox.js';
 
@@ -14,7 +19,8 @@ const environment: PostmanEnvironment = JSON.parse(readFileSync(environmentFile,
 const itemsOf = (collection: PostmanCollection): PostmanItem[] => collection.item.flatMap((folder) => folder.item);
 const runnableItems = () => itemsOf(runnableCollection(committed));
 /** "<folder> / <item>" -> the item as JSON, examples included. */
-const itemTexts = (collection: PostmanCollection) => new Map(collection.item.flatMap((f) => f.item.map((i) => [`${f.name} / ${i.name}`, JSON.stringify(i)] as const)));
+const itemTexts = (collection: PostmanCollection) =>
+  new Map(collection.item.flatMap((f) => f.item.map((i) => [`${f.name} / ${i.name}`, JSON.stringify(i)] as const)));
 const headerOf = (item: PostmanItem, key: string) => item.request.header.find((h) => h.key === key)?.value;
 
 let sandbox: Sandbox;
@@ -37,7 +43,9 @@ describe('the Postman collection', () => {
 
   test('asserts a response code in every item', () => {
     const assertions = summary.run.executions.flatMap((e) => e.assertions ?? []);
-    const asserted = new Set(summary.run.executions.filter((e) => (e.assertions ?? []).length > 0).map((e) => e.item.name));
+    const asserted = new Set(
+      summary.run.executions.filter((e) => (e.assertions ?? []).length > 0).map((e) => e.item.name),
+    );
     expect(runnableItems().filter((item) => !asserted.has(item.name))).toEqual([]);
     expect(assertions.length).toBeGreaterThanOrEqual(runnableItems().length);
   });
@@ -55,8 +63,12 @@ describe('the Postman collection', () => {
     const freshText = await renderCollectionFile();
     if (freshText !== committedText) {
       const fresh = itemTexts(JSON.parse(freshText));
-      const stale = [...new Set([...fresh.keys(), ...itemTexts(committed).keys()])].filter((key) => fresh.get(key) !== itemTexts(committed).get(key));
-      throw new Error(`postman/dana-mock.postman_collection.json is stale: run \`npm run postman\` and commit it. Items that differ: ${stale.join('; ') || '(none: the collection around them)'}`);
+      const stale = [...new Set([...fresh.keys(), ...itemTexts(committed).keys()])].filter(
+        (key) => fresh.get(key) !== itemTexts(committed).get(key),
+      );
+      throw new Error(
+        `postman/dana-mock.postman_collection.json is stale: run \`npm run postman\` and commit it. Items that differ: ${stale.join('; ') || '(none: the collection around them)'}`,
+      );
     }
     expect(environment).toEqual(buildEnvironment());
   }, 60_000);
@@ -66,7 +78,11 @@ describe('the Postman collection', () => {
     const paths = new Set(items.map((i) => `/${i.request.url.path.join('/')}`));
     for (const endpoint of sandbox.deps.endpoints.list()) {
       expect(endpoint.paths.filter((p) => !paths.has(p))).toEqual([]);
-      const scripted = new Set(items.filter((i) => paths.has(endpoint.paths[0]) && i.request.url.raw.endsWith(endpoint.paths[0])).map((i) => headerOf(i, 'X-Mock-Scenario')));
+      const scripted = new Set(
+        items
+          .filter((i) => paths.has(endpoint.paths[0]) && i.request.url.raw.endsWith(endpoint.paths[0]))
+          .map((i) => headerOf(i, 'X-Mock-Scenario')),
+      );
       const scenarios = sandbox.deps.scenarios.list().filter((s) => s.endpoint === endpoint.id);
       expect(scenarios.filter((s) => !scripted.has(s.name)).map((s) => s.name)).toEqual([]);
     }
@@ -83,7 +99,9 @@ describe('the Postman collection', () => {
   });
 
   test('shows every fault to people, and leaves only the dropped connection out of the newman run', () => {
-    const faults = itemsOf(committed).map((i) => headerOf(i, 'X-Mock-Scenario')).filter((name) => sandbox.deps.scenarios.find('applyOtt', name ?? '')?.fault);
+    const faults = itemsOf(committed)
+      .map((i) => headerOf(i, 'X-Mock-Scenario'))
+      .filter((name) => sandbox.deps.scenarios.find('applyOtt', name ?? '')?.fault);
     expect(faults.sort()).toEqual(['connection-reset', 'empty-response', 'malformed-json', 'timeout']);
     expect(itemsOf(committed).length - runnableItems().length).toBe(1);
     expect(runnableItems().some((i) => headerOf(i, 'X-Mock-Scenario') === 'connection-reset')).toBe(false);
@@ -93,8 +111,14 @@ describe('the Postman collection', () => {
     const unsigned = await createTestSandbox({ signingHelper: false });
     const { url: unsignedUrl } = await unsigned.listen(0);
     const folder = committed.item.find((f) => f.name === 'Apply OTT')!;
-    const run = await runCollection({ ...committed, item: [{ ...folder, item: folder.item.filter((i) => i.name === 'OTT issued') }] }, environment, unsignedUrl);
+    const run = await runCollection(
+      { ...committed, item: [{ ...folder, item: folder.item.filter((i) => i.name === 'OTT issued') }] },
+      environment,
+      unsignedUrl,
+    );
     await unsigned.close();
-    expect(describeFailures(run)).toEqual([expect.stringContaining('expected response to have status code 200 but got 401')]);
+    expect(describeFailures(run)).toEqual([
+      expect.stringContaining('expected response to have status code 200 but got 401'),
+    ]);
   });
 });

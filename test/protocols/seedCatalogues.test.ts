@@ -15,16 +15,29 @@ function sealEveryCase(endpointId: string): Map<string, any> {
   const endpoint = sandbox.deps.endpoints.get(endpointId)!;
   const answers = new Map<string, any>();
   for (const key of endpoint.protocol.caseKeys) {
-    const exchange: Exchange = { id: 'catalogue', request: { method: 'POST', path: endpoint.paths[0], search: '', headers: {}, rawBody: '' }, receivedAt: new Date(), debug: false, verdicts: {}, endpoint };
+    const exchange: Exchange = {
+      id: 'catalogue',
+      request: { method: 'POST', path: endpoint.paths[0], search: '', headers: {}, rawBody: '' },
+      receivedAt: new Date(),
+      debug: false,
+      verdicts: {},
+      endpoint,
+    };
     const sealed = endpoint.protocol.sealResponse({ case: key }, exchange, sandbox.deps);
     const body = JSON.parse(sealed.response.body);
-    answers.set(sealed.code, endpoint.protocol.name === 'snap' ? { status: sealed.response.status, message: body.responseMessage } : body.response.body.resultInfo);
+    answers.set(
+      sealed.code,
+      endpoint.protocol.name === 'snap'
+        ? { status: sealed.response.status, message: body.responseMessage }
+        : body.response.body.resultInfo,
+    );
   }
   return answers;
 }
 
 /** A seed's SNAP table row: the message without the "[reason]" slot DANA fills per response. */
-const snapRow = (code: string, message: string) => [code, { status: Number(code.slice(0, 3)), message: message.replace(/ \[reason\]$/, '') }] as const;
+const snapRow = (code: string, message: string) =>
+  [code, { status: Number(code.slice(0, 3)), message: message.replace(/ \[reason\]$/, '') }] as const;
 
 describe('the catalogues match the seeds, written out here by hand', () => {
   it('renders every row of the result table of seed 003 (pushNotificationUser) with its status and resultCodeId', () => {
@@ -47,9 +60,17 @@ describe('the catalogues match the seeds, written out here by hand', () => {
       ['F', '50100001', 'NOT_SUPPORTED_MERCHANT'],
     ];
     const sealed = sealEveryCase('pushNotificationUser');
-    for (const [resultStatus, resultCodeId, resultCode] of seed003) expect([resultCode, sealed.get(resultCode)]).toEqual([resultCode, expect.objectContaining({ resultStatus, resultCodeId, resultCode })]);
+    for (const [resultStatus, resultCodeId, resultCode] of seed003)
+      expect([resultCode, sealed.get(resultCode)]).toEqual([
+        resultCode,
+        expect.objectContaining({ resultStatus, resultCodeId, resultCode }),
+      ]);
     expect([...sealed.keys()].sort()).toEqual(seed003.map(([, , code]) => code).sort());
-    const catalogue = Object.values(envelopeRows).map(({ resultStatus, resultCodeId, resultCode }) => [resultStatus, resultCodeId, resultCode]);
+    const catalogue = Object.values(envelopeRows).map(({ resultStatus, resultCodeId, resultCode }) => [
+      resultStatus,
+      resultCodeId,
+      resultCode,
+    ]);
     expect(catalogue.sort()).toEqual([...seed003].sort());
   });
 

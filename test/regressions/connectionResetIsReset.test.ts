@@ -17,16 +17,25 @@ function sendRaw(wire: WireRequest): Promise<{ ended: 'reset' | 'closed'; receiv
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
     let received = '';
-    const head = [`${wire.method} ${wire.path} HTTP/1.1`, 'Host: 127.0.0.1', `Content-Length: ${Buffer.byteLength(wire.body ?? '')}`, ...Object.entries(wire.headers).map(([k, v]) => `${k}: ${v}`)];
+    const head = [
+      `${wire.method} ${wire.path} HTTP/1.1`,
+      'Host: 127.0.0.1',
+      `Content-Length: ${Buffer.byteLength(wire.body ?? '')}`,
+      ...Object.entries(wire.headers).map(([k, v]) => `${k}: ${v}`),
+    ];
     socket.on('connect', () => socket.write(`${head.join('\r\n')}\r\n\r\n${wire.body ?? ''}`));
     socket.on('data', (chunk) => (received += chunk));
-    socket.on('error', (error: NodeJS.ErrnoException) => resolve({ ended: error.code === 'ECONNRESET' ? 'reset' : 'closed', received }));
+    socket.on('error', (error: NodeJS.ErrnoException) =>
+      resolve({ ended: error.code === 'ECONNRESET' ? 'reset' : 'closed', received }),
+    );
     socket.on('end', () => resolve({ ended: 'closed', received }));
   });
 }
 
 it('connection-reset resets the TCP connection (RST), as "connection reset by peer", not a clean close', async () => {
-  const result = await sendRaw(applyOttWire('demo-token-active', 'reset-1', { headers: { 'x-mock-scenario': 'connection-reset' } }));
+  const result = await sendRaw(
+    applyOttWire('demo-token-active', 'reset-1', { headers: { 'x-mock-scenario': 'connection-reset' } }),
+  );
   expect(result).toEqual({ ended: 'reset', received: '' });
 });
 

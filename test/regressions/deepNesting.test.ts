@@ -22,34 +22,57 @@ function deepEnvelope(levels: number): string {
   return `{"request":${member},"signature":"${signEnvelope(member)}"}`;
 }
 
-const deepOtt = (levels: number) => `{"userResources":["OTT"],"additionalInfo":{"accessToken":"demo-token-active","extra":${nested(levels)}}}`;
+const deepOtt = (levels: number) =>
+  `{"userResources":["OTT"],"additionalInfo":{"accessToken":"demo-token-active","extra":${nested(levels)}}}`;
 
-describe('deeply nested JSON is the client\'s fault, never a SYSTEM_ERROR or a 5xx', () => {
-  it.each([5_000, 100_000])('answers a correctly signed envelope nesting %i levels with MSG_PARSE_ERROR naming the depth', async (levels) => {
-    const res = await sendEnvelope(sandbox.app, { raw: deepEnvelope(levels), headers: { 'X-Debug-Mode': 'true' }, session: `deep-${levels}` });
-    expect(res.status).toBe(200);
-    expect(res.body.response.body.resultInfo).toEqual(envelopeCases.msgParseError);
-    expect(res.body.response.body.additionalInfo.debugMessage).toBe(`The body nests JSON ${levels + 3} levels deep; at most ${maxJsonDepth} are accepted.`);
-  });
+describe("deeply nested JSON is the client's fault, never a SYSTEM_ERROR or a 5xx", () => {
+  it.each([5_000, 100_000])(
+    'answers a correctly signed envelope nesting %i levels with MSG_PARSE_ERROR naming the depth',
+    async (levels) => {
+      const res = await sendEnvelope(sandbox.app, {
+        raw: deepEnvelope(levels),
+        headers: { 'X-Debug-Mode': 'true' },
+        session: `deep-${levels}`,
+      });
+      expect(res.status).toBe(200);
+      expect(res.body.response.body.resultInfo).toEqual(envelopeCases.msgParseError);
+      expect(res.body.response.body.additionalInfo.debugMessage).toBe(
+        `The body nests JSON ${levels + 3} levels deep; at most ${maxJsonDepth} are accepted.`,
+      );
+    },
+  );
 
   it('accepts an envelope nesting as deep as the limit', async () => {
     const res = await sendEnvelope(sandbox.app, { raw: deepEnvelope(maxJsonDepth - 3), session: 'deep-limit' });
     expect(res.body.response.body.resultInfo.resultCode).toBe(envelopeCases.successful.resultCode);
   });
 
-  it.each([5_000, 100_000])('answers a correctly signed Apply OTT body nesting %i levels with 4004900 naming the depth', async (levels) => {
-    const res = await sendApplyOtt(sandbox.app, 'demo-token-active', { body: deepOtt(levels), headers: { 'X-Debug-Mode': 'true' } });
-    expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ responseCode: '4004900', responseMessage: snapCases.badRequest.message });
-    expect(res.body.additionalInfo.debugMessage).toBe(`The body nests JSON ${levels + 2} levels deep; at most ${maxJsonDepth} are accepted.`);
-  });
+  it.each([5_000, 100_000])(
+    'answers a correctly signed Apply OTT body nesting %i levels with 4004900 naming the depth',
+    async (levels) => {
+      const res = await sendApplyOtt(sandbox.app, 'demo-token-active', {
+        body: deepOtt(levels),
+        headers: { 'X-Debug-Mode': 'true' },
+      });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ responseCode: '4004900', responseMessage: snapCases.badRequest.message });
+      expect(res.body.additionalInfo.debugMessage).toBe(
+        `The body nests JSON ${levels + 2} levels deep; at most ${maxJsonDepth} are accepted.`,
+      );
+    },
+  );
 
   it('accepts an Apply OTT body nesting as deep as the limit', async () => {
-    expect((await sendApplyOtt(sandbox.app, 'demo-token-active', { body: deepOtt(maxJsonDepth - 2) })).body.responseCode).toBe('2004900');
+    expect(
+      (await sendApplyOtt(sandbox.app, 'demo-token-active', { body: deepOtt(maxJsonDepth - 2) })).body.responseCode,
+    ).toBe('2004900');
   });
 
   it('counts only brackets outside strings', async () => {
-    const body = JSON.stringify({ userResources: ['OTT'], additionalInfo: { accessToken: 'demo-token-active', note: '{['.repeat(5_000) } });
+    const body = JSON.stringify({
+      userResources: ['OTT'],
+      additionalInfo: { accessToken: 'demo-token-active', note: '{['.repeat(5_000) },
+    });
     expect((await sendApplyOtt(sandbox.app, 'demo-token-active', { body })).body.responseCode).toBe('2004900');
   });
 });

@@ -25,14 +25,25 @@ describe('Apply OTT rate limit', () => {
 
   it('answers 4294900 past a fixture limit, whatever the global default', async () => {
     const sandbox = await createTestSandbox({ ottLimitPerMinute: 1 });
-    await admin(sandbox, 'POST', '/fixtures/customers', { id: 'cust-three', phone: '0800000003', status: 'ACTIVE', ottLimitPerMinute: 3 });
-    await admin(sandbox, 'POST', '/fixtures/customerTokens', { value: 'token-three', customerId: 'cust-three', expiresAt: '2099-01-01T00:00:00+07:00' });
+    await admin(sandbox, 'POST', '/fixtures/customers', {
+      id: 'cust-three',
+      phone: '0800000003',
+      status: 'ACTIVE',
+      ottLimitPerMinute: 3,
+    });
+    await admin(sandbox, 'POST', '/fixtures/customerTokens', {
+      value: 'token-three',
+      customerId: 'cust-three',
+      expiresAt: '2099-01-01T00:00:00+07:00',
+    });
     expect(await codesOf(sandbox, 'token-three', 4)).toEqual(['2004900', '2004900', '2004900', '4294900']);
     await sandbox.close();
   });
 
   it('limits every customer without a limit of its own to --ott-limit per sandbox minute', async () => {
-    const sandbox = await createTestSandbox({ ottLimitPerMinute: loadConfig(['--ott-limit', '2'], {}).ottLimitPerMinute });
+    const sandbox = await createTestSandbox({
+      ottLimitPerMinute: loadConfig(['--ott-limit', '2'], {}).ottLimitPerMinute,
+    });
     expect(await codesOf(sandbox, 'demo-token-active', 3)).toEqual(['2004900', '2004900', '4294900']);
     expect(sandbox.control.journal().at(-1)?.debug).toContain('2 OTTs this sandbox minute');
     await sandbox.close();

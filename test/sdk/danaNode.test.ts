@@ -14,18 +14,32 @@ const savedEnv = { ...process.env };
 
 /** A client exactly as a partner builds one; `url` re-points it from DANA's host to the HTTP sandbox. */
 function client(url?: string, key = privateKey('demo-partner')): Dana {
-  const dana = new Dana({ partnerId: demoPartner.partnerId, privateKey: key, origin: 'https://merchant.example', env: 'sandbox' });
+  const dana = new Dana({
+    partnerId: demoPartner.partnerId,
+    privateKey: key,
+    origin: 'https://merchant.example',
+    env: 'sandbox',
+  });
   // dana-node fixes its base URL from `env` and its withPreMiddleware() clone throws, so the only way
   // to reach a local gateway is to replace the API object's (TS-protected) configuration.
-  if (url) (dana.widgetApi as unknown as { configuration: Configuration }).configuration = new Configuration({ basePath: url });
+  if (url)
+    (dana.widgetApi as unknown as { configuration: Configuration }).configuration = new Configuration({
+      basePath: url,
+    });
   return dana;
 }
 
 const applyOtt = (dana: Dana, accessToken: string, userResources = ['OTT']) =>
-  dana.widgetApi.applyOTT({ userResources: userResources as never, additionalInfo: { accessToken, deviceId: 'jest-device' } });
+  dana.widgetApi.applyOTT({
+    userResources: userResources as never,
+    additionalInfo: { accessToken, deviceId: 'jest-device' },
+  });
 
 async function failure(call: Promise<unknown>): Promise<ResponseError> {
-  const error = await call.then(() => undefined, (e: unknown) => e);
+  const error = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ResponseError);
   return error as ResponseError;
 }
@@ -36,7 +50,8 @@ let sandbox: Sandbox;
 let url: string;
 const mswServer = setupServer();
 beforeAll(async () => {
-  for (const name of ['X_PARTNER_ID', 'PRIVATE_KEY', 'PRIVATE_KEY_PATH', 'X_DEBUG', 'DANA_ENV', 'ENV']) delete process.env[name];
+  for (const name of ['X_PARTNER_ID', 'PRIVATE_KEY', 'PRIVATE_KEY_PATH', 'X_DEBUG', 'DANA_ENV', 'ENV'])
+    delete process.env[name];
   inProcess = await createSandbox({ inMemory: true, logLevel: 'silent' });
   sandbox = await createSandbox({ inMemory: true, logLevel: 'silent' });
   url = (await sandbox.listen(0)).url;
@@ -83,13 +98,21 @@ describe.each([
   it('throws ResponseError 400 with 4004901 for an invalid userResources entry', async () => {
     const error = await failure(answeredBy(target, () => applyOtt(makeClient(), 'demo-token-active', ['OTTasd!#$'])));
     expect(error.status).toBe(400);
-    expect(error.rawResponse).toEqual({ responseCode: '4004901', responseMessage: snapResponseMessage('invalidFieldFormat', 'userResources') });
+    expect(error.rawResponse).toEqual({
+      responseCode: '4004901',
+      responseMessage: snapResponseMessage('invalidFieldFormat', 'userResources'),
+    });
   });
 
   it('throws ResponseError 401 with 4014900 when signed with a key the partner did not register', async () => {
-    const error = await failure(answeredBy(target, () => applyOtt(makeClient(privateKey('other-partner')), 'demo-token-active')));
+    const error = await failure(
+      answeredBy(target, () => applyOtt(makeClient(privateKey('other-partner')), 'demo-token-active')),
+    );
     expect(error.status).toBe(401);
-    expect(error.rawResponse).toEqual({ responseCode: '4014900', responseMessage: snapResponseMessage('unauthorized', 'Invalid Signature') });
+    expect(error.rawResponse).toEqual({
+      responseCode: '4014900',
+      responseMessage: snapResponseMessage('unauthorized', 'Invalid Signature'),
+    });
   });
 });
 
@@ -106,9 +129,12 @@ describe('what dana-node sends', () => {
 });
 
 describe('dana-node quirks worth knowing', () => {
-  it("rejects a real Indonesian longitude (three integer digits) itself, before anything is sent", async () => {
+  it('rejects a real Indonesian longitude (three integer digits) itself, before anything is sent', async () => {
     sandbox.control.clearJournal();
-    const call = client(url).widgetApi.applyOTT({ userResources: ['OTT'] as never, additionalInfo: { accessToken: 'demo-token-active', deviceId: 'd', latitude: '-6.1088', longitude: '106.7782' } });
+    const call = client(url).widgetApi.applyOTT({
+      userResources: ['OTT'] as never,
+      additionalInfo: { accessToken: 'demo-token-active', deviceId: 'd', latitude: '-6.1088', longitude: '106.7782' },
+    });
     await expect(call).rejects.toThrow();
     expect(sandbox.control.journal()).toHaveLength(0);
   });

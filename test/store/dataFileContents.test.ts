@@ -11,7 +11,8 @@ function dataFileWith(contents: string): string {
   return dataFile;
 }
 
-const withRule = (rule: Record<string, unknown>, scope = '') => JSON.stringify({ version: 1, collections: { rules: { [scope]: { [String(rule.id)]: rule } } } });
+const withRule = (rule: Record<string, unknown>, scope = '') =>
+  JSON.stringify({ version: 1, collections: { rules: { [scope]: { [String(rule.id)]: rule } } } });
 const rule = { id: 'r1', endpoint: 'applyOtt', scenario: 'do-not-honor', armedAt: '2026-11-22T03:00:00.000Z' };
 
 async function expectRefused(contents: string, message: string) {
@@ -27,21 +28,36 @@ describe('the data file is checked when the sandbox opens it', () => {
   });
 
   it('stops start-up naming the file and the spot when a collection is not an object', async () => {
-    await expectRefused('{"version":1,"collections":{"customers":"oops"}}', 'The data file <file> is not a dana-mock data file: collections.customers is not an object of scopes');
+    await expectRefused(
+      '{"version":1,"collections":{"customers":"oops"}}',
+      'The data file <file> is not a dana-mock data file: collections.customers is not an object of scopes',
+    );
   });
 
   it('stops start-up naming the entry when a stored clock is not a number', async () => {
-    await expectRefused('{"version":1,"collections":{"clocks":{"":{"clock":{"offsetMs":"abc"}}}}}', 'collections.clocks[""]["clock"] offsetMs is not a number');
+    await expectRefused(
+      '{"version":1,"collections":{"clocks":{"":{"clock":{"offsetMs":"abc"}}}}}',
+      'collections.clocks[""]["clock"] offsetMs is not a number',
+    );
   });
 
   it('stops start-up naming the rule when a stored armed rule has no armedAt', async () => {
     const { armedAt: _dropped, ...noArmedAt } = rule;
-    await expectRefused(withRule(noArmedAt), 'The data file <file> is not a dana-mock data file: collections.rules[""]["r1"] armedAt is not an ISO-8601 time');
+    await expectRefused(
+      withRule(noArmedAt),
+      'The data file <file> is not a dana-mock data file: collections.rules[""]["r1"] armedAt is not an ISO-8601 time',
+    );
   });
 
   it('stops start-up naming the file and the rule id when a stored rule names a scenario the packs lack', async () => {
-    await expectRefused(withRule({ ...rule, scenario: 'renamed-away' }), 'The data file <file> holds armed rule r1 for scenario "renamed-away", which the scenario packs of applyOtt lack');
-    await expectRefused(withRule({ ...rule, scenario: 'renamed-away', session: 'ci-1' }, 'ci-1'), 'holds armed rule r1 of session ci-1 for scenario "renamed-away"');
+    await expectRefused(
+      withRule({ ...rule, scenario: 'renamed-away' }),
+      'The data file <file> holds armed rule r1 for scenario "renamed-away", which the scenario packs of applyOtt lack',
+    );
+    await expectRefused(
+      withRule({ ...rule, scenario: 'renamed-away', session: 'ci-1' }, 'ci-1'),
+      'holds armed rule r1 of session ci-1 for scenario "renamed-away"',
+    );
   });
 
   it('stops start-up when a stored rule names an endpoint the sandbox does not emulate', async () => {

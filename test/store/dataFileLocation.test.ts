@@ -12,7 +12,18 @@ const tempFolder = () => mkdtempSync(join(tmpdir(), 'dana-mock-where-'));
 
 /** Starts the CLI in `cwd` and resolves with its banner and the child, once it is listening. */
 function startCli(cwd: string, args: string[]) {
-  const child = spawn(process.execPath, ['--import', join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs'), join(root, 'server', 'main.ts'), '--port', '0', ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs'),
+      join(root, 'server', 'main.ts'),
+      '--port',
+      '0',
+      ...args,
+    ],
+    { cwd, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const banner = new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk) => {
@@ -28,7 +39,12 @@ describe('where the data lives', () => {
   it('defaults the CLI to a data file in the current folder, while keys and fixtures come from the package', () => {
     const cwd = tempFolder();
     const config = loadConfig([], {}, defaultConfig(root, cwd));
-    expect(config).toMatchObject({ inMemory: false, dataFile: join(cwd, '.data', 'dana-mock.json'), keysDir: join(root, 'keys'), fixturesFile: join(root, 'scenarios', 'fixtures.json') });
+    expect(config).toMatchObject({
+      inMemory: false,
+      dataFile: join(cwd, '.data', 'dana-mock.json'),
+      keysDir: join(root, 'keys'),
+      fixturesFile: join(root, 'scenarios', 'fixtures.json'),
+    });
   });
 
   it('keeps a library sandbox in memory unless it is given a data file', async () => {
@@ -63,7 +79,11 @@ describe('where the data lives', () => {
       expect(text).toMatch(new RegExp(`Data +${dataFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n`));
       const url = /URL\s+(http:\S+)/.exec(text)![1];
       expect((await (await fetch(`${url}/__admin/health`)).json()).dataFile).toBe(dataFile);
-      await fetch(`${url}/__admin/fixtures/customers`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: 'c21', phone: '0821', status: 'ACTIVE' }) });
+      await fetch(`${url}/__admin/fixtures/customers`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ id: 'c21', phone: '0821', status: 'ACTIVE' }),
+      });
     } finally {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');

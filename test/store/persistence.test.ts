@@ -12,8 +12,16 @@ describe('persistence', () => {
   it('creates missing folders and keeps fixtures, armed rules and the clock across a restart', async () => {
     const dataFile = tempFile();
     const first = await createTestSandbox({ inMemory: false, dataFile });
-    first.control.createFixtures('customerTokens', { value: 'kept-token', customerId: 'cust-active', expiresAt: '2099-01-01T00:00:00+07:00' });
-    first.control.armScenario({ endpoint: 'applyOtt', scenario: 'do-not-honor', match: { token: 'demo-token-active' } });
+    first.control.createFixtures('customerTokens', {
+      value: 'kept-token',
+      customerId: 'cust-active',
+      expiresAt: '2099-01-01T00:00:00+07:00',
+    });
+    first.control.armScenario({
+      endpoint: 'applyOtt',
+      scenario: 'do-not-honor',
+      match: { token: 'demo-token-active' },
+    });
     first.control.clock.freeze(new Date('2027-01-01T00:00:00+07:00'));
     await first.close();
     expect(existsSync(dataFile)).toBe(true);
@@ -39,7 +47,9 @@ describe('persistence', () => {
     const dataFile = tempFile();
     await (await createTestSandbox({ inMemory: false, dataFile })).close();
     writeFileSync(dataFile, '{"version":1,"collections":');
-    await expect(createTestSandbox({ inMemory: false, dataFile })).rejects.toThrow(`Cannot read the data file ${dataFile}`);
+    await expect(createTestSandbox({ inMemory: false, dataFile })).rejects.toThrow(
+      `Cannot read the data file ${dataFile}`,
+    );
     expect(readFileSync(dataFile, 'utf8')).toBe('{"version":1,"collections":');
   });
 

@@ -7,7 +7,8 @@ import { sendApplyOtt } from '../support/snapRequest.js';
 import { createTestSandbox } from '../support/testSandbox.js';
 
 const tempFile = () => join(mkdtempSync(join(tmpdir(), 'dana-mock-seed-')), 'dana-mock.json');
-const tokens = async (sandbox: Awaited<ReturnType<typeof createTestSandbox>>) => (await admin(sandbox, 'GET', '/fixtures/customerTokens')).body.customerTokens.map((t: { value: string }) => t.value);
+const tokens = async (sandbox: Awaited<ReturnType<typeof createTestSandbox>>) =>
+  (await admin(sandbox, 'GET', '/fixtures/customerTokens')).body.customerTokens.map((t: { value: string }) => t.value);
 
 describe('deleted seed fixtures', () => {
   it('stay deleted across a restart, answering 4014904, until a reset brings them back', async () => {

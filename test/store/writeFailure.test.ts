@@ -6,7 +6,8 @@ import { admin } from '../support/admin.js';
 import { createTestSandbox } from '../support/testSandbox.js';
 
 const tempDataFile = () => join(mkdtempSync(join(tmpdir(), 'dana-mock-write-')), 'nested', 'dana-mock.json');
-const customersIn = (file: string) => Object.values(JSON.parse(readFileSync(file, 'utf8')).collections.customers['']).map((c) => (c as { id: string }).id);
+const customersIn = (file: string) =>
+  Object.values(JSON.parse(readFileSync(file, 'utf8')).collections.customers['']).map((c) => (c as { id: string }).id);
 
 afterEach(() => {
   jest.restoreAllMocks();
@@ -19,7 +20,9 @@ describe('data file write failures', () => {
     await sandbox.deps.store.flush();
     rmSync(dirname(dirname(dataFile)), { recursive: true, force: true });
 
-    expect((await admin(sandbox, 'POST', '/fixtures/customers', { id: 'c10', phone: '0800', status: 'ACTIVE' })).status).toBe(201);
+    expect(
+      (await admin(sandbox, 'POST', '/fixtures/customers', { id: 'c10', phone: '0800', status: 'ACTIVE' })).status,
+    ).toBe(201);
     await sandbox.deps.store.flush();
 
     expect(customersIn(dataFile)).toContain('c10');
@@ -43,15 +46,25 @@ describe('data file write failures', () => {
 
     const health = (await admin(sandbox, 'GET', '/health')).body;
     expect(health.status).toBe('ok');
-    expect(health.dataFileWrites).toMatchObject({ ok: false, lastFailure: { file: dataFile, reason: expect.stringMatching(/ENOTDIR|EEXIST/) } });
+    expect(health.dataFileWrites).toMatchObject({
+      ok: false,
+      lastFailure: { file: dataFile, reason: expect.stringMatching(/ENOTDIR|EEXIST/) },
+    });
     const logged = stderr.mock.calls.map(([line]) => JSON.parse(String(line)));
-    expect(logged).toContainEqual(expect.objectContaining({ level: 'error', file: dataFile, reason: expect.stringMatching(/ENOTDIR|EEXIST/) }));
-    expect((await admin(sandbox, 'GET', '/fixtures/customers')).body.customers.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining(['c11', 'c12']));
+    expect(logged).toContainEqual(
+      expect.objectContaining({ level: 'error', file: dataFile, reason: expect.stringMatching(/ENOTDIR|EEXIST/) }),
+    );
+    expect(
+      (await admin(sandbox, 'GET', '/fixtures/customers')).body.customers.map((c: { id: string }) => c.id),
+    ).toEqual(expect.arrayContaining(['c11', 'c12']));
 
     rmSync(dirname(dataFile));
     await sandbox.deps.store.flush();
     expect(customersIn(dataFile)).toEqual(expect.arrayContaining(['c11', 'c12']));
-    expect((await admin(sandbox, 'GET', '/health')).body.dataFileWrites).toMatchObject({ ok: true, lastFailure: { file: dataFile } });
+    expect((await admin(sandbox, 'GET', '/health')).body.dataFileWrites).toMatchObject({
+      ok: true,
+      lastFailure: { file: dataFile },
+    });
     await sandbox.close();
   });
 });

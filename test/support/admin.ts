@@ -1,7 +1,13 @@
 import type { Sandbox } from '../../server/sandbox.js';
 
 /** Calls the control plane in-process, as a test would over HTTP; returns status and parsed JSON. */
-export async function admin(sandbox: Sandbox, method: string, path: string, body?: unknown, session?: string): Promise<{ status: number; body: any }> {
+export async function admin(
+  sandbox: Sandbox,
+  method: string,
+  path: string,
+  body?: unknown,
+  session?: string,
+): Promise<{ status: number; body: any }> {
   const [p, q = ''] = path.split('?');
   const res = await sandbox.handle({
     method,

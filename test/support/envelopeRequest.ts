@@ -26,12 +26,16 @@ export function pushHead(overrides: Record<string, unknown> = {}): Record<string
 }
 
 /** The seed's sample body for `acquirementId`. */
-export function pushBody(acquirementId = 'demo-order-active', overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function pushBody(
+  acquirementId = 'demo-order-active',
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     acquirementId,
     bizType: 'MERCHANT_ORDER_NOTIF',
     envInfo: { terminalType: 'APP', webSiteLanguage: 'en_US' },
-    extendInfo: '{"innovBoardingPass":{"innovRequesterRemoteAddress":null,"innovRequestingModule":"Argonauts"},"innovBriefcase":{}}',
+    extendInfo:
+      '{"innovBoardingPass":{"innovRequesterRemoteAddress":null,"innovRequestingModule":"Argonauts"},"innovBriefcase":{}}',
     ...overrides,
   };
 }
@@ -61,7 +65,8 @@ export function buildEnvelope(call: Pick<EnvelopeCall, 'head' | 'body' | 'key'> 
 
 /** Posts a signed pushNotificationUser envelope (or `raw`) to the app. */
 export function sendEnvelope(app: Express, call: EnvelopeCall = {}) {
-  let test = request(app)[call.method ?? 'post'](call.path ?? pushPath).set('Content-Type', 'application/json');
+  const agent = request(app);
+  let test = agent[call.method ?? 'post'](call.path ?? pushPath).set('Content-Type', 'application/json');
   if (call.session) test = test.set('X-Mock-Session', call.session);
   for (const [name, value] of Object.entries(call.headers ?? {})) test = test.set(name, value);
   return call.method === 'get' ? test : test.send(call.raw ?? buildEnvelope(call));

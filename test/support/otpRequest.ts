@@ -46,7 +46,11 @@ export async function issueToken(app: Express, call: TokenCall = {}): Promise<st
 }
 
 /** The seed's sample body shape for a journey, card and order. */
-export function otpBody(journeyId: string, bankCardToken = 'demo-card-active', orderId = `order-${journeyId}`): Record<string, unknown> {
+export function otpBody(
+  journeyId: string,
+  bankCardToken = 'demo-card-active',
+  orderId = `order-${journeyId}`,
+): Record<string, unknown> {
   return { journeyId, bankCardToken, merchantId: demoPartner.merchantId, additionalInfo: { orderId } };
 }
 
@@ -77,8 +81,19 @@ export function sendResendOtp(app: Express, body: unknown, call: OtpCall = {}) {
 }
 
 /** Opens a journey on `bankCardToken` in `session` through the control plane, as the payment that sent the first OTP would. */
-export async function openJourney(sandbox: Sandbox, session: string, journeyId: string, extra: Record<string, unknown> = {}): Promise<void> {
-  const res = await admin(sandbox, 'POST', '/fixtures/journeys', { journeyId, orderId: `order-${journeyId}`, bankCardToken: 'demo-card-active', ...extra }, session);
+export async function openJourney(
+  sandbox: Sandbox,
+  session: string,
+  journeyId: string,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
+  const res = await admin(
+    sandbox,
+    'POST',
+    '/fixtures/journeys',
+    { journeyId, orderId: `order-${journeyId}`, bankCardToken: 'demo-card-active', ...extra },
+    session,
+  );
   if (res.status !== 201) throw new Error(`journey not opened: ${JSON.stringify(res.body)}`);
 }
 

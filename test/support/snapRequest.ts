@@ -14,7 +14,13 @@ export const nextExternalId = () => `ext-${process.pid}-${++externalIds}`;
 export const testTimestamp = formatJakartaTime(new Date(fixedNow));
 
 /** Base64 RSA-SHA256 over SNAP's asymmetric string to sign, as a partner computes it. */
-export function signSnap(method: string, path: string, body: string, timestamp: string, key: KeyObject = demoPartner.privateKey): string {
+export function signSnap(
+  method: string,
+  path: string,
+  body: string,
+  timestamp: string,
+  key: KeyObject = demoPartner.privateKey,
+): string {
   return signRsaSha256(asymmetricStringToSign(method, path, body, timestamp), key);
 }
 
@@ -53,7 +59,11 @@ export function sendSnap(app: Express, call: SnapCall) {
 }
 
 /** An Apply OTT call for `token`, signed by the demo partner. */
-export function sendApplyOtt(app: Express, token: string, options: Omit<SnapCall, 'path' | 'body'> & { body?: unknown } = {}) {
+export function sendApplyOtt(
+  app: Express,
+  token: string,
+  options: Omit<SnapCall, 'path' | 'body'> & { body?: unknown } = {},
+) {
   return sendSnap(app, {
     path: '/rest/v1.1/qr/apply-ott',
     body: options.body ?? { userResources: ['OTT'], additionalInfo: { accessToken: token } },

@@ -6,5 +6,11 @@ export const fixedNow = Date.parse('2026-11-22T10:00:00+07:00');
 
 /** An in-memory, silent sandbox with a fixed clock and sequential ids. */
 export function createTestSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  return createSandbox({ inMemory: true, logLevel: 'silent', realNow: () => fixedNow, ids: createSequentialIds(), ...options });
+  return createSandbox({
+    inMemory: true,
+    logLevel: 'silent',
+    realNow: () => fixedNow,
+    ids: createSequentialIds(),
+    ...options,
+  });
 }

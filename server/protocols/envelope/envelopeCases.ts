@@ -9,7 +9,12 @@ export interface EnvelopeCase {
   resultMsg: string;
 }
 
-const c = (resultStatus: EnvelopeCase['resultStatus'], resultCodeId: string, resultCode: string, resultMsg: string): EnvelopeCase => ({ resultStatus, resultCodeId, resultCode, resultMsg });
+const c = (
+  resultStatus: EnvelopeCase['resultStatus'],
+  resultCodeId: string,
+  resultCode: string,
+  resultMsg: string,
+): EnvelopeCase => ({ resultStatus, resultCodeId, resultCode, resultMsg });
 
 /**
  * The result table of seed 003_9916cefbcccc7dcd.txt, keyed by the names endpoints and scenario

@@ -6,7 +6,12 @@ import { SandboxError } from '../../core/SandboxError.js';
 import { validateFields } from '../../core/schemas.js';
 import type { Outcome, SandboxDeps } from '../../core/types.js';
 import { envelopeCases, envelopeResultMsg, isEnvelopeCaseKey } from './envelopeCases.js';
-import { describeEnvelopeSignatureFailure, signEnvelopeRequest, signEnvelopeResponse, verifyEnvelopeSignature } from './envelopeSignature.js';
+import {
+  describeEnvelopeSignatureFailure,
+  signEnvelopeRequest,
+  signEnvelopeResponse,
+  verifyEnvelopeSignature,
+} from './envelopeSignature.js';
 
 /** The head every envelope request carries (seed 003_9916cefbcccc7dcd.txt, "Request Header"). */
 export interface EnvelopeHead {
@@ -37,8 +42,15 @@ const versions: readonly string[] = ['1.0', '2.0'];
 function findPartner(clientId: string, deps: SandboxDeps): Partner {
   const partner = deps.partners.get(clientId);
   if (partner) return partner;
-  const known = deps.partners.list().map((p) => p.partnerId).join(', ');
-  throw new SandboxError('keyNotFound', 'request.head.clientId', `No partner key is registered for clientId "${clientId}". Known: ${known}.`);
+  const known = deps.partners
+    .list()
+    .map((p) => p.partnerId)
+    .join(', ');
+  throw new SandboxError(
+    'keyNotFound',
+    'request.head.clientId',
+    `No partner key is registered for clientId "${clientId}". Known: ${known}.`,
+  );
 }
 
 /** The head members a response echoes, read from whatever of the request could be parsed. */
@@ -54,21 +66,51 @@ function readEcho(exchange: Exchange): Partial<Record<'version' | 'function' | '
   const head = (parsed as { request?: { head?: Record<string, unknown> } } | null)?.request?.head;
   if (!head || typeof head !== 'object') return {};
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
-  return { version: versions.includes(head.version as string) ? (head.version as string) : undefined, function: text(head.function), clientId: text(head.clientId), reqMsgId: text(head.reqMsgId) };
+  return {
+    version: versions.includes(head.version as string) ? (head.version as string) : undefined,
+    function: text(head.function),
+    clientId: text(head.clientId),
+    reqMsgId: text(head.reqMsgId),
+  };
 }
 
 /** Renders any outcome in a signed response envelope: HTTP 200 whatever the result (protocol.md 4.9); resultInfo carries S/F/U. */
-function sealEnvelope(outcome: Outcome, exchange: Exchange, deps: SandboxDeps, functionName: string | undefined): Sealed {
+function sealEnvelope(
+  outcome: Outcome,
+  exchange: Exchange,
+  deps: SandboxDeps,
+  functionName: string | undefined,
+): Sealed {
   const key = isEnvelopeCaseKey(outcome.case) ? outcome.case : 'systemError';
-  if (key !== outcome.case) deps.logger.error('outcome has no envelope case', { case: outcome.case, exchange: exchange.id });
+  if (key !== outcome.case)
+    deps.logger.error('outcome has no envelope case', { case: outcome.case, exchange: exchange.id });
   const row = envelopeCases[key];
   const echo = readEcho(exchange);
-  const head = { version: echo.version ?? '2.0', function: echo.function ?? functionName, clientId: echo.clientId, respTime: formatJakartaTime(deps.clock.now(exchange.session)), reqMsgId: echo.reqMsgId, reserve: '{}' };
-  const resultInfo = { resultStatus: row.resultStatus, resultCodeId: row.resultCodeId, resultCode: row.resultCode, resultMsg: envelopeResultMsg(key, outcome.detail) };
+  const head = {
+    version: echo.version ?? '2.0',
+    function: echo.function ?? functionName,
+    clientId: echo.clientId,
+    respTime: formatJakartaTime(deps.clock.now(exchange.session)),
+    reqMsgId: echo.reqMsgId,
+    reserve: '{}',
+  };
+  const resultInfo = {
+    resultStatus: row.resultStatus,
+    resultCodeId: row.resultCodeId,
+    resultCode: row.resultCode,
+    resultMsg: envelopeResultMsg(key, outcome.detail),
+  };
   const body: Record<string, unknown> = { resultInfo, ...outcome.data };
-  if (exchange.debug && row.resultStatus !== 'S') body.additionalInfo = { ...(body.additionalInfo as object | undefined), debugMessage: outcome.debug ?? resultInfo.resultMsg };
+  if (exchange.debug && row.resultStatus !== 'S')
+    body.additionalInfo = {
+      ...(body.additionalInfo as object | undefined),
+      debugMessage: outcome.debug ?? resultInfo.resultMsg,
+    };
   const wire = signEnvelopeResponse({ head, body }, deps.dana.privateKey);
-  return { response: { status: 200, headers: { 'content-type': 'application/json', ...outcome.headers }, body: wire }, code: row.resultCode };
+  return {
+    response: { status: 200, headers: { 'content-type': 'application/json', ...outcome.headers }, body: wire },
+    code: row.resultCode,
+  };
 }
 
 /** DANA's Open API envelope protocol, bound to the `function` one endpoint answers. */
@@ -90,12 +132,20 @@ export function envelopeProtocol(options: EnvelopeOptions): Protocol {
       const partner = (exchange.partner = findPartner(head.clientId, deps));
       const verdict = verifyEnvelopeSignature(exchange.request.rawBody, envelope.request, envelope.signature, partner);
       exchange.verdicts.signature = verdict;
-      if (!verdict.valid) throw new SandboxError('invalidSignature', 'signature', describeEnvelopeSignatureFailure(verdict));
+      if (!verdict.valid)
+        throw new SandboxError('invalidSignature', 'signature', describeEnvelopeSignatureFailure(verdict));
       if (options.functionName !== undefined && head.function !== options.functionName) {
-        throw new SandboxError('functionNotMatch', 'request.head.function', `${exchange.request.path} answers function "${options.functionName}", not "${head.function}".`);
+        throw new SandboxError(
+          'functionNotMatch',
+          'request.head.function',
+          `${exchange.request.path} answers function "${options.functionName}", not "${head.function}".`,
+        );
       }
       if (partner.clientSecret === undefined || head.clientSecret !== partner.clientSecret) {
-        const why = partner.clientSecret === undefined ? `Partner ${partner.partnerId} was registered without a clientSecret.` : `request.head.clientSecret is not the clientSecret of partner ${partner.partnerId}.`;
+        const why =
+          partner.clientSecret === undefined
+            ? `Partner ${partner.partnerId} was registered without a clientSecret.`
+            : `request.head.clientSecret is not the clientSecret of partner ${partner.partnerId}.`;
         throw new SandboxError('oauthFailed', 'request.head.clientSecret', why);
       }
       exchange.body = envelope;

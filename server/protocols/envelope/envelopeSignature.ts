@@ -35,7 +35,12 @@ function stringifySafely(value: unknown): string | undefined {
  * (protocol.md Decisions: dana-node signs JSON.stringify(request) and sends the same text, while
  * other clients re-serialise differently). The fallbacks are computed only when needed.
  */
-export function verifyEnvelopeSignature(rawBody: string, request: unknown, signature: string, partner: Partner): EnvelopeSignatureVerdict {
+export function verifyEnvelopeSignature(
+  rawBody: string,
+  request: unknown,
+  signature: string,
+  partner: Partner,
+): EnvelopeSignatureVerdict {
   const key = `partner ${partner.partnerId}, key ${partner.keyFingerprint} (${partner.keySource})`;
   const raw = extractRawMember(rawBody, 'request');
   const rawRequestSha256 = raw === undefined ? undefined : sha256Hex(raw);
@@ -44,18 +49,27 @@ export function verifyEnvelopeSignature(rawBody: string, request: unknown, signa
   const verifies = (text: string) => verifyRsaSha256(text, signature, partner.publicKey);
   if (raw !== undefined && verifies(raw)) return { valid: true, matched: 'raw', rawRequestSha256, key };
   const minified = raw === undefined ? undefined : minifyJson(raw);
-  const hashes = { rawRequestSha256, minifiedRequestSha256: minified === undefined || minified === raw ? undefined : sha256Hex(minified) };
-  if (hashes.minifiedRequestSha256 !== undefined && verifies(minified!)) return { valid: true, matched: 'minified', ...hashes, key };
+  const hashes = {
+    rawRequestSha256,
+    minifiedRequestSha256: minified === undefined || minified === raw ? undefined : sha256Hex(minified),
+  };
+  if (hashes.minifiedRequestSha256 !== undefined && verifies(minified!))
+    return { valid: true, matched: 'minified', ...hashes, key };
   const compact = stringifySafely(request);
   const compactRequestSha256 = compact === undefined ? undefined : sha256Hex(compact);
-  if (compact !== undefined && compact !== raw && compact !== minified && verifies(compact)) return { valid: true, matched: 'compact', ...hashes, compactRequestSha256, key };
+  if (compact !== undefined && compact !== raw && compact !== minified && verifies(compact))
+    return { valid: true, matched: 'compact', ...hashes, compactRequestSha256, key };
   return { valid: false, ...hashes, compactRequestSha256, key };
 }
 
 /** What X-Debug-Mode and the journal tell a partner whose envelope signature failed. */
 export function describeEnvelopeSignatureFailure(verdict: EnvelopeSignatureVerdict): string {
-  if (verdict.encoding !== undefined) return `signature ${verdict.encoding}, so it cannot verify as Base64 RSA-SHA256 (PKCS#1 v1.5). Verified with ${verdict.key}.`;
-  const minified = verdict.minifiedRequestSha256 === undefined ? '' : `; of it minified (whitespace outside strings dropped): ${verdict.minifiedRequestSha256}`;
+  if (verdict.encoding !== undefined)
+    return `signature ${verdict.encoding}, so it cannot verify as Base64 RSA-SHA256 (PKCS#1 v1.5). Verified with ${verdict.key}.`;
+  const minified =
+    verdict.minifiedRequestSha256 === undefined
+      ? ''
+      : `; of it minified (whitespace outside strings dropped): ${verdict.minifiedRequestSha256}`;
   return (
     'signature does not verify as Base64 RSA-SHA256 (PKCS#1 v1.5) over the "request" member. ' +
     `SHA-256 of the member as received: ${verdict.rawRequestSha256 ?? 'n/a'}${minified}; of its compact JSON.stringify: ${verdict.compactRequestSha256 ?? 'n/a'}. Verified with ${verdict.key}.`
@@ -81,10 +95,11 @@ export function signEnvelopeRequest(draft: RequestDraft, context: SigningContext
   try {
     parsed = JSON.parse(draft.body);
   } catch (error) {
-    throw new Error(`the body is not JSON: ${(error as Error).message}`);
+    throw new Error(`the body is not JSON: ${(error as Error).message}`, { cause: error });
   }
   const member = extractRawMember(draft.body, 'request');
-  if (!parsed || typeof parsed !== 'object' || member === undefined) throw new Error('the body has no "request" member to sign');
+  if (!parsed || typeof parsed !== 'object' || member === undefined)
+    throw new Error('the body has no "request" member to sign');
   const signature = signRsaSha256(member, context.privateKey);
   return { headers: {}, body: `{"request":${member},"signature":${JSON.stringify(signature)}}`, signedText: member };
 }

@@ -6,7 +6,12 @@ import { commonCases, SandboxError } from '../../core/SandboxError.js';
 import { validateFields } from '../../core/schemas.js';
 import type { SandboxDeps } from '../../core/types.js';
 import { isSnapCaseKey, snapCases, snapResponseCode, snapResponseMessage } from './snapCases.js';
-import { describeSignatureFailure, signSnapRequest, verifySnapSignature, type SnapSignatureKind } from './snapSignature.js';
+import {
+  describeSignatureFailure,
+  signSnapRequest,
+  verifySnapSignature,
+  type SnapSignatureKind,
+} from './snapSignature.js';
 
 /** How one SNAP endpoint authenticates its caller. */
 export interface SnapOptions {
@@ -23,7 +28,10 @@ export interface SnapOptions {
   checkBody?(exchange: Exchange): void;
 }
 
-const headerNames: Record<SnapOptions['clientHeader'], string> = { 'x-partner-id': 'X-PARTNER-ID', 'x-client-key': 'X-CLIENT-KEY' };
+const headerNames: Record<SnapOptions['clientHeader'], string> = {
+  'x-partner-id': 'X-PARTNER-ID',
+  'x-client-key': 'X-CLIENT-KEY',
+};
 
 function checkClockSkew(exchange: Exchange, deps: SandboxDeps): void {
   const skew = deps.config.clockSkewSeconds;
@@ -31,7 +39,11 @@ function checkClockSkew(exchange: Exchange, deps: SandboxDeps): void {
   const sent = Date.parse(exchange.request.headers['x-timestamp']);
   const drift = Math.abs(sent - exchange.receivedAt.getTime()) / 1000;
   if (drift > skew) {
-    throw new SandboxError(commonCases.unauthorized, 'Invalid Timestamp', `X-TIMESTAMP is ${Math.round(drift)} s from the sandbox clock (${formatJakartaTime(exchange.receivedAt)}); at most ${skew} s allowed.`);
+    throw new SandboxError(
+      commonCases.unauthorized,
+      'Invalid Timestamp',
+      `X-TIMESTAMP is ${Math.round(drift)} s from the sandbox clock (${formatJakartaTime(exchange.receivedAt)}); at most ${skew} s allowed.`,
+    );
   }
 }
 
@@ -39,7 +51,14 @@ function findPartner(exchange: Exchange, options: SnapOptions, deps: SandboxDeps
   const id = exchange.request.headers[options.clientHeader];
   const partner = deps.partners.get(id);
   if (!partner) {
-    throw new SandboxError(commonCases.unauthorized, 'Unknown Client', `No partner is registered with ${headerNames[options.clientHeader]} "${id}". Known: ${deps.partners.list().map((p) => p.partnerId).join(', ')}.`);
+    throw new SandboxError(
+      commonCases.unauthorized,
+      'Unknown Client',
+      `No partner is registered with ${headerNames[options.clientHeader]} "${id}". Known: ${deps.partners
+        .list()
+        .map((p) => p.partnerId)
+        .join(', ')}.`,
+    );
   }
   return partner;
 }
@@ -47,11 +66,14 @@ function findPartner(exchange: Exchange, options: SnapOptions, deps: SandboxDeps
 function checkB2bToken(exchange: Exchange, partner: Partner, deps: SandboxDeps): void {
   const match = /^Bearer\s+(\S+)$/i.exec(exchange.request.headers.authorization ?? '');
   const fail = (why: string) => new SandboxError('invalidTokenB2b', undefined, why);
-  if (!match) throw fail('Authorization must be "Bearer <accessToken>" with a B2B token from POST /v1.0/access-token/b2b.');
+  if (!match)
+    throw fail('Authorization must be "Bearer <accessToken>" with a B2B token from POST /v1.0/access-token/b2b.');
   const token = deps.store.get('b2bTokens', match[1], exchange.session);
   if (!token) throw fail('The B2B access token in Authorization was never issued by this sandbox (or was reset).');
-  if (token.clientKey !== partner.partnerId) throw fail(`The B2B access token was issued to ${token.clientKey}, not to ${partner.partnerId}.`);
-  if (Date.parse(token.expiresAt) <= exchange.receivedAt.getTime()) throw fail(`The B2B access token expired at ${token.expiresAt} (sandbox clock).`);
+  if (token.clientKey !== partner.partnerId)
+    throw fail(`The B2B access token was issued to ${token.clientKey}, not to ${partner.partnerId}.`);
+  if (Date.parse(token.expiresAt) <= exchange.receivedAt.getTime())
+    throw fail(`The B2B access token expired at ${token.expiresAt} (sandbox clock).`);
 }
 
 function declaresExternalId(endpoint: CompiledEndpoint): boolean {
@@ -72,17 +94,27 @@ export function snapProtocol(options: SnapOptions): Protocol {
       const endpoint: CompiledEndpoint = exchange.endpoint;
       // Media types are case-insensitive (RFC 9110 8.3.1): Application/JSON is JSON.
       const checked = { ...headers, 'content-type': headers['content-type']?.toLowerCase() };
-      if (endpoint.validators.headers) validateFields(endpoint.validators.headers, checked, exchange.verdicts, 'headers');
+      if (endpoint.validators.headers)
+        validateFields(endpoint.validators.headers, checked, exchange.verdicts, 'headers');
       options.checkHeaders?.(headers);
       checkClockSkew(exchange, deps);
       const partner = (exchange.partner = findPartner(exchange, options, deps));
       if (options.b2bToken) checkB2bToken(exchange, partner, deps);
       const verdict = verifySnapSignature(
-        { kind: options.signature, method, relativeUrl: path + search, rawBody, timestamp: headers['x-timestamp'], clientKey: headers[options.clientHeader], signature: headers['x-signature'] },
+        {
+          kind: options.signature,
+          method,
+          relativeUrl: path + search,
+          rawBody,
+          timestamp: headers['x-timestamp'],
+          clientKey: headers[options.clientHeader],
+          signature: headers['x-signature'],
+        },
         partner,
       );
       exchange.verdicts.signature = verdict;
-      if (!verdict.valid) throw new SandboxError(commonCases.unauthorized, 'Invalid Signature', describeSignatureFailure(verdict));
+      if (!verdict.valid)
+        throw new SandboxError(commonCases.unauthorized, 'Invalid Signature', describeSignatureFailure(verdict));
       exchange.body = parseJsonBody(rawBody);
       validateFields(endpoint.validators.request, exchange.body, exchange.verdicts, 'body');
       options.checkBody?.(exchange);
@@ -92,20 +124,33 @@ export function snapProtocol(options: SnapOptions): Protocol {
 
     sealResponse(outcome, exchange, deps) {
       const key = isSnapCaseKey(outcome.case) ? outcome.case : 'generalError';
-      if (key !== outcome.case) deps.logger.error('outcome has no SNAP case', { case: outcome.case, exchange: exchange.id });
+      if (key !== outcome.case)
+        deps.logger.error('outcome has no SNAP case', { case: outcome.case, exchange: exchange.id });
       const responseCode = snapResponseCode(key, options.serviceCode);
       const responseMessage = snapResponseMessage(key, outcome.detail);
       const body: Record<string, unknown> = { responseCode, responseMessage, ...outcome.data };
       if (exchange.debug && snapCases[key].status >= 400) {
-        body.additionalInfo = { ...(body.additionalInfo as object | undefined), debugMessage: outcome.debug ?? responseMessage };
+        body.additionalInfo = {
+          ...(body.additionalInfo as object | undefined),
+          debugMessage: outcome.debug ?? responseMessage,
+        };
       }
-      const headers = { 'content-type': 'application/json', 'x-timestamp': formatJakartaTime(deps.clock.now(exchange.session)), ...outcome.headers };
+      const headers = {
+        'content-type': 'application/json',
+        'x-timestamp': formatJakartaTime(deps.clock.now(exchange.session)),
+        ...outcome.headers,
+      };
       return { response: { status: snapCases[key].status, headers, body: JSON.stringify(body) }, code: responseCode };
     },
 
-    signRequest: (draft, context) => signSnapRequest(options.signature, headerNames[options.clientHeader], draft, context),
+    signRequest: (draft, context) =>
+      signSnapRequest(options.signature, headerNames[options.clientHeader], draft, context),
   };
 }
 
 /** Answers requests that match no endpoint: SNAP's envelope with service code 00. */
-export const unroutedProtocol = snapProtocol({ serviceCode: '00', clientHeader: 'x-partner-id', signature: 'asymmetric' });
+export const unroutedProtocol = snapProtocol({
+  serviceCode: '00',
+  clientHeader: 'x-partner-id',
+  signature: 'asymmetric',
+});

@@ -62,7 +62,13 @@ export function verifySnapSignature(parts: SignedParts, partner: Partner): Signa
     }
   }
   const stringToSign = asymmetricStringToSign(parts.method, parts.relativeUrl, parts.rawBody, parts.timestamp);
-  const alternative = minified === parts.rawBody ? undefined : { stringToSign: asymmetricStringToSign(parts.method, parts.relativeUrl, minified, parts.timestamp), bodySha256: sha256Hex(minified) };
+  const alternative =
+    minified === parts.rawBody
+      ? undefined
+      : {
+          stringToSign: asymmetricStringToSign(parts.method, parts.relativeUrl, minified, parts.timestamp),
+          bodySha256: sha256Hex(minified),
+        };
   return { valid: false, stringToSign, bodySha256: sha256Hex(parts.rawBody), minified: alternative, key };
 }
 
@@ -72,7 +78,9 @@ export function describeSignatureFailure(verdict: SignatureVerdict): string {
     return `X-SIGNATURE ${verdict.encoding}, so it cannot verify as Base64 RSA-SHA256 (PKCS#1 v1.5). String to sign computed by the sandbox: "${verdict.stringToSign}". Verified with ${verdict.key}.`;
   }
   const hash = verdict.bodySha256 ? ` Body SHA-256 (as received): ${verdict.bodySha256}.` : '';
-  const minified = verdict.minified ? ` Also tried over the minified body: "${verdict.minified.stringToSign}" (body SHA-256 ${verdict.minified.bodySha256}).` : '';
+  const minified = verdict.minified
+    ? ` Also tried over the minified body: "${verdict.minified.stringToSign}" (body SHA-256 ${verdict.minified.bodySha256}).`
+    : '';
   return `X-SIGNATURE does not verify as Base64 RSA-SHA256 (PKCS#1 v1.5). String to sign computed by the sandbox: "${verdict.stringToSign}".${hash}${minified} Verified with ${verdict.key}.`;
 }
 
@@ -80,10 +88,21 @@ export function describeSignatureFailure(verdict: SignatureVerdict): string {
  * Signs a draft as a SNAP client must (the signing helper): X-TIMESTAMP, X-SIGNATURE and the client
  * header; asymmetric requests also get a fresh X-EXTERNAL-ID. The body is sent unchanged.
  */
-export function signSnapRequest(kind: SnapSignatureKind, clientHeader: string, draft: RequestDraft, context: SigningContext): SignedRequest {
+export function signSnapRequest(
+  kind: SnapSignatureKind,
+  clientHeader: string,
+  draft: RequestDraft,
+  context: SigningContext,
+): SignedRequest {
   const signedText =
-    kind === 'accessToken' ? accessTokenStringToSign(context.partnerId, context.timestamp) : asymmetricStringToSign(draft.method, draft.path, draft.body, context.timestamp);
-  const headers: Record<string, string> = { 'X-TIMESTAMP': context.timestamp, 'X-SIGNATURE': signRsaSha256(signedText, context.privateKey), [clientHeader]: context.partnerId };
+    kind === 'accessToken'
+      ? accessTokenStringToSign(context.partnerId, context.timestamp)
+      : asymmetricStringToSign(draft.method, draft.path, draft.body, context.timestamp);
+  const headers: Record<string, string> = {
+    'X-TIMESTAMP': context.timestamp,
+    'X-SIGNATURE': signRsaSha256(signedText, context.privateKey),
+    [clientHeader]: context.partnerId,
+  };
   if (kind === 'asymmetric') headers['X-EXTERNAL-ID'] = context.externalId;
   return { headers, body: draft.body, signedText };
 }

@@ -20,9 +20,16 @@ it('gets an OTT through the unmodified dana-node SDK, then sees the clock-driven
   const dana = new Dana({ partnerId: demo.partnerId, privateKey: demo.privateKey, env: 'sandbox' });
   const request = { userResources: ['OTT' as const], additionalInfo: { accessToken: 'my-token', deviceId: 'test' } };
   const control = sandbox.control;
-  control.createFixtures('customerTokens', { value: 'my-token', customerId: 'cust-active', expiresAt: '2030-01-01T00:00:00+07:00' });
+  control.createFixtures('customerTokens', {
+    value: 'my-token',
+    customerId: 'cust-active',
+    expiresAt: '2030-01-01T00:00:00+07:00',
+  });
 
   expect((await dana.widgetApi.applyOTT(request)).responseCode).toBe('2004900');
   control.clock.set(new Date('2030-01-02T00:00:00+07:00')); // no waiting: move the sandbox clock
-  await expect(dana.widgetApi.applyOTT(request)).rejects.toMatchObject({ status: 401, rawResponse: { responseCode: '4014902' } });
+  await expect(dana.widgetApi.applyOTT(request)).rejects.toMatchObject({
+    status: 401,
+    rawResponse: { responseCode: '4014902' },
+  });
 });

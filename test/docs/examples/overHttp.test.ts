@@ -14,11 +14,19 @@ it('answers a scripted Do Not Honor once, then the real outcome, and counts the 
   const demo = loadDemoPartner(); // TEST-ONLY
   const dana = new Dana({ partnerId: demo.partnerId, privateKey: demo.privateKey, env: 'sandbox' });
   // dana-node has no base-URL option: replace the API object's configuration to reach the sandbox.
-  (dana.widgetApi as unknown as { configuration: Configuration }).configuration = new Configuration({ basePath: baseUrl });
+  (dana.widgetApi as unknown as { configuration: Configuration }).configuration = new Configuration({
+    basePath: baseUrl,
+  });
   sandbox.control.armScenario({ endpoint: 'applyOtt', scenario: 'do-not-honor', times: 1 });
-  const request = { userResources: ['OTT' as const], additionalInfo: { accessToken: 'demo-token-active', deviceId: 'test' } };
+  const request = {
+    userResources: ['OTT' as const],
+    additionalInfo: { accessToken: 'demo-token-active', deviceId: 'test' },
+  };
 
-  await expect(dana.widgetApi.applyOTT(request)).rejects.toMatchObject({ status: 403, rawResponse: { responseCode: '4034905' } });
+  await expect(dana.widgetApi.applyOTT(request)).rejects.toMatchObject({
+    status: 403,
+    rawResponse: { responseCode: '4034905' },
+  });
   expect((await dana.widgetApi.applyOTT(request)).responseCode).toBe('2004900');
   expect(sandbox.control.journal({ endpoint: 'applyOtt' })).toHaveLength(2);
 });
