@@ -23,8 +23,10 @@ import type { SandboxDeps, SandboxRequest, SandboxResponse } from './core/types.
 import { endpoints } from './endpoints/index.js';
 import { lastResortFor } from './protocols/lastResortFor.js';
 import { checkStoredRules } from './scenarios/checkStoredRules.js';
+import { RuleIndex } from './scenarios/RuleIndex.js';
 import { ScenarioBook } from './scenarios/ScenarioBook.js';
 import { loadFixturesFile, seedFixtures } from './store/fixtures.js';
+import { ExpirySweeper } from './store/ExpirySweeper.js';
 import { openLowdbStore } from './store/lowdbStore.js';
 
 /**
@@ -97,6 +99,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     replay: new ReplayGuard(),
     schemas: ajv,
     scenarios: new ScenarioBook(config.scenariosDir, ajv, endpointTable),
+    rules: new RuleIndex(store),
+    sweeper: new ExpirySweeper(store),
     fixtures,
   };
   checkStoredRules(deps);

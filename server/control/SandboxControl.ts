@@ -4,7 +4,6 @@ import { createPartner, type PartnerInput } from '../core/partners.js';
 import { isSessionName, sessionNameRule } from '../core/sessionName.js';
 import type { SandboxDeps } from '../core/types.js';
 import type { ArmedRule, RuleMatch } from '../scenarios/ArmedRule.js';
-import { ruleIndexOf } from '../scenarios/RuleIndex.js';
 import type { Scenario } from '../scenarios/ScenarioBook.js';
 import type { Collections } from '../store/entities.js';
 import {
@@ -112,7 +111,7 @@ export class SandboxControl {
       armedAt: this.deps.clock.now(this.session).toISOString(),
     };
     this.deps.store.put('rules', rule.id, rule, this.session);
-    ruleIndexOf(this.deps.store).add(rule);
+    this.deps.rules.add(rule);
     return rule;
   }
 
@@ -186,17 +185,17 @@ export class SandboxControl {
 
   /** Forgets the session's state, rules and journal; without a session, everything but registered partners, then re-seeds the fixtures. */
   reset(): void {
-    const { store, journal, clock, replay } = this.deps;
+    const { store, rules, journal, clock, replay } = this.deps;
     if (this.session !== undefined) {
       store.clear(this.session);
-      ruleIndexOf(store).forget(this.session);
+      rules.forget(this.session);
       journal.clear(this.session);
       replay.clear(this.session);
       return;
     }
     const partners = store.list('partners');
     store.clear();
-    ruleIndexOf(store).forget();
+    rules.forget();
     partners.forEach((p) => store.put('partners', p.partnerId, p));
     journal.clear();
     replay.clear();
