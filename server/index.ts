@@ -6,8 +6,8 @@ export type { SandboxRequest, SandboxResponse, Outcome } from './core/types.js';
 export type { JournalEntry, JournalFilter } from './core/journal.js';
 export { snapCases, snapResponseCode, snapResponseMessage } from './protocols/snap/snapCases.js';
 export { SandboxControl, type ArmInput } from './control/SandboxControl.js';
-/** What control-plane calls throw: `status` is the HTTP status the same call gets over /__admin. */
-export { AdminError } from './admin/adminRoute.js';
+/** What control-plane calls throw: `status` is the HTTP status the same call gets over /__admin. AdminError is its deprecated old name. */
+export { ControlError, AdminError } from './control/ControlError.js';
 export { envelopeCases, envelopeResultMsg } from './protocols/envelope/envelopeCases.js';
 export type { ArmedRule, RuleMatch } from './scenarios/ArmedRule.js';
 export type { Scenario } from './scenarios/ScenarioBook.js';

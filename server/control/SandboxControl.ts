@@ -1,4 +1,3 @@
-import { AdminError, checkAdminBody } from '../admin/adminRoute.js';
 import type { JournalEntry, JournalFilter } from '../core/journal.js';
 import { createPartner, type PartnerInput } from '../core/partners.js';
 import { isSessionName, sessionNameRule } from '../core/sessionName.js';
@@ -17,6 +16,8 @@ import {
   type FixtureCollection,
   type Fixtures,
 } from '../store/fixtures.js';
+import { checkControlBody } from './checkControlBody.js';
+import { ControlError } from './ControlError.js';
 
 export interface ArmInput {
   endpoint: string;
@@ -39,7 +40,7 @@ export class SandboxControl {
   /** The same control plane, scoped to `session`. */
   forSession(session: string | undefined): SandboxControl {
     if (session !== undefined && !isSessionName(session))
-      throw new AdminError(400, `"${session}" is not a session name: ${sessionNameRule}.`);
+      throw new ControlError(400, `"${session}" is not a session name: ${sessionNameRule}.`);
     return new SandboxControl(this.deps, session);
   }
 
@@ -51,9 +52,13 @@ export class SandboxControl {
     checkCollection(collection);
     list.forEach((item, i) => {
       try {
-        checkAdminBody(this.deps.schemas, `fixtures.schema.json#/definitions/${fixtureDefinitions[collection]}`, item);
+        checkControlBody(
+          this.deps.schemas,
+          `fixtures.schema.json#/definitions/${fixtureDefinitions[collection]}`,
+          item,
+        );
       } catch (error) {
-        throw new AdminError(400, `${collection}[${i}]: ${(error as Error).message}`);
+        throw new ControlError(400, `${collection}[${i}]: ${(error as Error).message}`);
       }
     });
     const now = this.deps.clock.now(this.session);
@@ -69,7 +74,7 @@ export class SandboxControl {
 
   deleteFixture(collection: FixtureCollection, id: string): void {
     if (!this.deps.store.delete(checkCollection(collection), id, this.session)) {
-      throw new AdminError(
+      throw new ControlError(
         404,
         `No ${collection} entry "${id}" in ${this.session ? `session ${this.session}` : 'the global scope'}.`,
       );
@@ -86,9 +91,9 @@ export class SandboxControl {
   }
 
   armScenario(input: ArmInput): ArmedRule {
-    checkAdminBody(this.deps.schemas, 'admin.scenarios.json', input);
+    checkControlBody(this.deps.schemas, 'admin.scenarios.json', input);
     if (!this.deps.endpoints.get(input.endpoint))
-      throw new AdminError(
+      throw new ControlError(
         404,
         `No endpoint "${input.endpoint}"; there are ${this.deps.endpoints
           .list()
@@ -96,7 +101,7 @@ export class SandboxControl {
           .join(', ')}.`,
       );
     if (!this.deps.scenarios.find(input.endpoint, input.scenario)) {
-      throw new AdminError(
+      throw new ControlError(
         404,
         `No scenario "${input.scenario}" for ${input.endpoint}; there are ${this.deps.scenarios.names(input.endpoint).join(', ')}.`,
       );
@@ -121,7 +126,7 @@ export class SandboxControl {
 
   disarmScenario(id: string): void {
     if (!this.deps.store.delete('rules', id, this.session))
-      throw new AdminError(
+      throw new ControlError(
         404,
         `No armed rule "${id}" in ${this.session ? `session ${this.session}` : 'the global scope'}.`,
       );
@@ -137,7 +142,7 @@ export class SandboxControl {
       advance: (ms: number) => {
         // Same rule as POST /__admin/clock/advance: going back is clock.set's job, said out loud.
         if (!(ms >= 0))
-          throw new AdminError(
+          throw new ControlError(
             400,
             `clock.advance moves the clock forward only, got ${ms} ms; to go back, use clock.set(at).`,
           );
@@ -157,7 +162,7 @@ export class SandboxControl {
   /** A filter on a misspelt endpoint matches nothing, so "never called" would pass by mistake: refuse it. */
   private checkEndpoint(id: string): void {
     if (!this.deps.endpoints.get(id))
-      throw new AdminError(
+      throw new ControlError(
         400,
         `No endpoint "${id}"; there are ${this.deps.endpoints
           .list()
@@ -171,12 +176,12 @@ export class SandboxControl {
   }
 
   registerPartner(input: Omit<PartnerInput, 'privateKey'>): { partnerId: string; keyFingerprint: string } {
-    checkAdminBody(this.deps.schemas, 'admin.partner.json', input);
+    checkControlBody(this.deps.schemas, 'admin.partner.json', input);
     let partner;
     try {
       partner = createPartner(input, 'POST /__admin/keys/partners');
     } catch (error) {
-      throw new AdminError(400, (error as Error).message);
+      throw new ControlError(400, (error as Error).message);
     }
     this.deps.partners.register(partner);
     this.deps.store.put('partners', partner.partnerId, input);
@@ -206,7 +211,7 @@ export class SandboxControl {
 /** A clock that reads an invalid date would break every request of its scope: refuse it here. */
 function checkInstant(at: Date): Date {
   if (!Number.isFinite(at.getTime()))
-    throw new AdminError(
+    throw new ControlError(
       400,
       'The sandbox clock can only be set to a real instant (a valid ISO-8601 time; 23:59:60 and out-of-range years are not).',
     );
@@ -215,6 +220,6 @@ function checkInstant(at: Date): Date {
 
 function checkCollection<C extends string>(name: C): C & FixtureCollection {
   if (!fixtureCollections.includes(name as FixtureCollection))
-    throw new AdminError(404, `No fixture collection "${name}"; there are ${fixtureCollections.join(', ')}.`);
+    throw new ControlError(404, `No fixture collection "${name}"; there are ${fixtureCollections.join(', ')}.`);
   return name as C & FixtureCollection;
 }
