@@ -2,6 +2,7 @@ import type { JournalEntry, JournalFilter } from '../core/journal.js';
 import { createPartner, type PartnerInput } from '../core/partners.js';
 import { isSessionName, sessionNameRule } from '../core/sessionName.js';
 import type { SandboxDeps } from '../core/types.js';
+import { buildOpenApi, type OpenApiDocument } from '../openapi/buildOpenApi.js';
 import type { ArmedRule, RuleMatch } from '../scenarios/ArmedRule.js';
 import type { Scenario } from '../scenarios/ScenarioBook.js';
 import type { Collections } from '../store/entities.js';
@@ -186,6 +187,11 @@ export class SandboxControl {
     this.deps.partners.register(partner);
     this.deps.store.put('partners', partner.partnerId, input);
     return { partnerId: partner.partnerId, keyFingerprint: partner.keyFingerprint };
+  }
+
+  /** This sandbox as an OpenAPI 3.1 document, as GET /__admin/openapi.json serves it at the configured host and port. */
+  openApi(): OpenApiDocument {
+    return buildOpenApi(this.deps);
   }
 
   /** Forgets the session's state, rules and journal; without a session, everything but registered partners, then re-seeds the fixtures. */
