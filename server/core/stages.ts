@@ -1,4 +1,5 @@
 import type { Exchange, Sealed } from './endpoint.js';
+import { scopeKeyOf } from './globalScope.js';
 import { jakartaDay } from './jakartaTime.js';
 import type { JournalEntry } from './journal.js';
 import { commonCases, SandboxError } from './SandboxError.js';
@@ -94,7 +95,9 @@ export function checkMockHeaders(
 export function checkReplay(exchange: Exchange, deps: SandboxDeps): void {
   if (!deps.config.replayCheck || exchange.externalId === undefined || !exchange.partner) return;
   const day = jakartaDay(exchange.receivedAt);
-  if (deps.replay.seen(exchange.session ?? '', day, `${exchange.partner.partnerId}\u0000${exchange.externalId}`)) {
+  if (
+    deps.replay.seen(scopeKeyOf(exchange.session), day, `${exchange.partner.partnerId}\u0000${exchange.externalId}`)
+  ) {
     throw new SandboxError(
       commonCases.conflict,
       undefined,

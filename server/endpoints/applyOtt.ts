@@ -4,7 +4,6 @@ import type { Outcome, SandboxDeps } from '../core/types.js';
 import { checkCustomerToken, stripBearer } from '../domain/checkCustomerToken.js';
 import { snapProtocol } from '../protocols/snap/snapProtocol.js';
 import type { Customer } from '../store/entities.js';
-import { sweepExpired } from '../store/sweepExpired.js';
 
 interface ApplyOttBody {
   userResources: string[];
@@ -98,7 +97,7 @@ export const applyOtt: EndpointDefinition = {
 
     const value = deps.ids.token(43);
     const expiresAt = new Date(now.getTime() + deps.config.ottTtlSeconds * 1000).toISOString();
-    sweepExpired(deps.store, 'otts', now, exchange.session);
+    deps.sweeper.sweep('otts', now, exchange.session);
     deps.store.put(
       'otts',
       value,

@@ -1,7 +1,6 @@
 import type { EndpointDefinition } from '../core/endpoint.js';
 import type { Outcome } from '../core/types.js';
 import { snapProtocol } from '../protocols/snap/snapProtocol.js';
-import { sweepExpired } from '../store/sweepExpired.js';
 
 /** Fits the seed's `Authorization` header length of 163 exactly: "Bearer " + 156 characters (seed 001_6025f742e1b2ea01.txt). */
 const tokenLength = 156;
@@ -22,7 +21,7 @@ export const b2bAccessToken: EndpointDefinition = {
     const ttl = deps.config.b2bTokenTtlSeconds;
     const value = deps.ids.token(tokenLength);
     const expiresAt = new Date(issuedAt.getTime() + ttl * 1000).toISOString();
-    sweepExpired(deps.store, 'b2bTokens', issuedAt, exchange.session);
+    deps.sweeper.sweep('b2bTokens', issuedAt, exchange.session);
     deps.store.put(
       'b2bTokens',
       value,

@@ -3,6 +3,7 @@ import type { Exchange } from '../../server/core/endpoint.js';
 import { envelopeRows } from '../../server/protocols/envelope/envelopeCases.js';
 import type { Sandbox } from '../../server/sandbox.js';
 import { createTestSandbox } from '../support/testSandbox.js';
+import { internalsOf } from '../../server/internals.js';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -12,7 +13,7 @@ afterAll(() => sandbox.close());
 
 /** What an endpoint answers for every case of its catalogue, as its protocol seals it: wire code -> message or resultInfo. */
 function sealEveryCase(endpointId: string): Map<string, any> {
-  const endpoint = sandbox.deps.endpoints.get(endpointId)!;
+  const endpoint = internalsOf(sandbox).endpoints.get(endpointId)!;
   const answers = new Map<string, any>();
   for (const key of endpoint.protocol.caseKeys) {
     const exchange: Exchange = {
@@ -23,7 +24,7 @@ function sealEveryCase(endpointId: string): Map<string, any> {
       verdicts: {},
       endpoint,
     };
-    const sealed = endpoint.protocol.sealResponse({ case: key }, exchange, sandbox.deps);
+    const sealed = endpoint.protocol.sealResponse({ case: key }, exchange, internalsOf(sandbox));
     const body = JSON.parse(sealed.response.body);
     answers.set(
       sealed.code,
