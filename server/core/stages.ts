@@ -91,7 +91,7 @@ export function checkMockHeaders(
   }
 }
 
-/** The same client may not reuse an X-EXTERNAL-ID on the same Jakarta day: 409xx00 (SNAP, protocol.md 1.3). */
+/** The same client may not reuse an X-EXTERNAL-ID on the same Jakarta day: 409xx00 (SNAP, docs/protocol.md#replay-x-external-id). */
 export function checkReplay(exchange: Exchange, deps: SandboxDeps): void {
   if (!deps.config.replayCheck || exchange.externalId === undefined || !exchange.partner) return;
   const day = jakartaDay(exchange.receivedAt);

@@ -32,7 +32,7 @@ function overRateLimit(customer: Customer, now: Date, scope: string | undefined,
   return false;
 }
 
-/** "Bearer" alone names no customer: the mandatory header is as good as missing (seed 000: 4004902 "Missing or invalid format on mandatory field"). */
+/** "Bearer" alone names no customer: the mandatory header is as good as missing (DANA's Apply OTT document: 4004902 "Missing or invalid format on mandatory field"). */
 function checkCustomerHeader(headers: Record<string, string>): void {
   const token = stripBearer((headers['authorization-customer'] ?? '').trim());
   if (token === '' || /^bearer$/i.test(token)) {
@@ -58,7 +58,7 @@ function checkTokensAgree(exchange: Exchange): void {
   }
 }
 
-/** Apply OTT (seed 000_6047d65611ed057b.txt): a one-time token for redirecting the customer into DANA. */
+/** Apply OTT (DANA's Apply OTT document, docs/protocol.md#apply-ott): a one-time token for redirecting the customer into DANA. */
 export const applyOtt: EndpointDefinition = {
   id: 'applyOtt',
   method: 'POST',

@@ -41,7 +41,7 @@ const snapRow = (code: string, message: string) =>
   [code, { status: Number(code.slice(0, 3)), message: message.replace(/ \[reason\]$/, '') }] as const;
 
 describe('the catalogues match the seeds, written out here by hand', () => {
-  it('renders every row of the result table of seed 003 (pushNotificationUser) with its status and resultCodeId', () => {
+  it("renders every row of the result table of DANA's pushNotificationUser document with its status and resultCodeId", () => {
     const seed003 = [
       ['S', '00000000', 'SUCCESS'],
       ['U', '00000900', 'SYSTEM_ERROR'],
@@ -75,7 +75,7 @@ describe('the catalogues match the seeds, written out here by hand', () => {
     expect(catalogue.sort()).toEqual([...seed003].sort());
   });
 
-  it("renders seed 003's messages, with the documented spelling fixes", () => {
+  it("renders the pushNotificationUser document's messages, with the documented spelling fixes", () => {
     const sealed = sealEveryCase('pushNotificationUser');
     const messages = Object.fromEntries([...sealed].map(([code, info]) => [code, info.resultMsg]));
     expect(messages).toEqual({
@@ -100,7 +100,7 @@ describe('the catalogues match the seeds, written out here by hand', () => {
 
   it.each([
     [
-      'the Apply OTT table of seed 000',
+      "the table of DANA's Apply OTT document",
       'applyOtt',
       [
         snapRow('2004900', 'Successful'),
@@ -117,7 +117,7 @@ describe('the catalogues match the seeds, written out here by hand', () => {
       ],
     ],
     [
-      'the Resend OTP table and samples of seed 001',
+      "the table and samples of BNC's Resend OTP document",
       'resendOtp',
       [
         snapRow('2008100', 'Successful'),
