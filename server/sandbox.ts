@@ -8,6 +8,7 @@ import {
   isAdminPath,
   rejectUnreadableAdminRequest,
 } from './admin/handleAdminRequest.js';
+import { accessPolicyOf } from './admin/checkAdminAccess.js';
 import { defaultConfig, type SandboxConfig } from './config.js';
 import { SandboxControl } from './control/SandboxControl.js';
 import { Clock } from './core/clock.js';
@@ -70,6 +71,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     dataFile: resolve(overrides.dataFile ?? defaults.dataFile),
   };
   const logger = createLogger(config.logLevel);
+  accessPolicyOf(config);
   const ajv = createSchemaRegistry(config.schemasDir);
   const endpointTable = new EndpointTable(endpoints, ajv, config.schemasDir);
   const partners = new PartnerRegistry();
