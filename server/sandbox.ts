@@ -93,7 +93,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     ids: ids ?? createRandomIds(),
     partners,
     dana,
-    journal: new Journal(config.journalLimit),
+    journal: new Journal(config.journalLimit, undefined, config.journalTotalLimit),
     logger,
     endpoints: endpointTable,
     replay: new ReplayGuard(),

@@ -1,5 +1,6 @@
 import { AdminError, checkAdminBody } from '../admin/adminRoute.js';
-import type { JournalEntry, JournalFilter } from '../core/journal.js';
+import type { JournalEntry, JournalFilter, JournalPage } from '../core/journal.js';
+import { maskJournalEntry } from '../core/maskJournalEntry.js';
 import { createPartner, type PartnerInput } from '../core/partners.js';
 import { isSessionName, sessionNameRule } from '../core/sessionName.js';
 import type { SandboxDeps } from '../core/types.js';
@@ -149,10 +150,26 @@ export class SandboxControl {
     };
   }
 
-  /** Journal entries, oldest first; a scoped control sees only its session's. */
-  journal(filter: JournalFilter = {}): JournalEntry[] {
+  /**
+   * Journal entries, oldest first; a scoped control sees only its session's. Credentials are masked
+   * (clientSecret, Authorization, Authorization-Customer, private keys) unless `reveal` is true.
+   */
+  journal({ reveal, ...filter }: JournalFilter & { reveal?: boolean } = {}): JournalEntry[] {
     if (filter.endpoint !== undefined) this.checkEndpoint(filter.endpoint);
-    return this.deps.journal.list({ session: this.session, ...filter });
+    const entries = this.deps.journal.list({ session: this.session, ...filter });
+    return reveal ? entries : entries.map(maskJournalEntry);
+  }
+
+  /** One page of `journal()`: up to `limit` entries after `cursor` (the `next` of the page before). */
+  journalPage({
+    reveal,
+    limit,
+    cursor,
+    ...filter
+  }: JournalFilter & { reveal?: boolean; limit: number; cursor?: string }): JournalPage {
+    if (filter.endpoint !== undefined) this.checkEndpoint(filter.endpoint);
+    const page = this.deps.journal.page({ session: this.session, ...filter }, limit, cursor);
+    return reveal ? page : { ...page, entries: page.entries.map(maskJournalEntry) };
   }
 
   /** A filter on a misspelt endpoint matches nothing, so "never called" would pass by mistake: refuse it. */
