@@ -1,6 +1,8 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { journalTotalDefault } from './core/journal.js';
 import type { LogLevel } from './core/logger.js';
+import { replayIdsPerSessionDefault, replayIdsTotalDefault } from './core/ReplayGuard.js';
 import { findPackageRoot } from './packageRoot.js';
 
 /** Everything that can be configured, with every default in one place. */
@@ -68,9 +70,9 @@ export function defaultConfig(root: string = findPackageRoot(), cwd: string = pr
     scenariosDir: join(root, 'scenarios'),
     replayCheck: true,
     journalLimit: 1000,
-    journalTotalLimit: 10_000,
-    replayIdsPerSession: 20_000,
-    replayIdsTotal: 100_000,
+    journalTotalLimit: journalTotalDefault,
+    replayIdsPerSession: replayIdsPerSessionDefault,
+    replayIdsTotal: replayIdsTotalDefault,
     allowedHosts: [],
     logLevel: 'warn',
     signingHelper: true,
@@ -93,10 +95,10 @@ const usage = `Usage: dana-mock [options]
   --clock-skew <s>       reject X-TIMESTAMP more than s seconds from the sandbox clock
   --journal-limit <n>    journal entries kept per session (default 1000)
   --journal-total-limit <n>
-                         journal entries kept over all sessions (default 10000)
+                         journal entries kept over all sessions (default ${journalTotalDefault})
   --replay-ids-per-session <n>
-                         X-EXTERNAL-IDs remembered per session (default 20000)
-  --replay-ids-total <n> X-EXTERNAL-IDs remembered over all sessions (default 100000)
+                         X-EXTERNAL-IDs remembered per session (default ${replayIdsPerSessionDefault})
+  --replay-ids-total <n> X-EXTERNAL-IDs remembered over all sessions (default ${replayIdsTotalDefault})
   --allowed-hosts <list> extra host names or origins /__admin answers, comma-separated
                          (env DANA_MOCK_ALLOWED_HOSTS), e.g. dana-mock,http://ci-runner:4010
   --admin-token <token>  /__admin requires Authorization: Bearer <token> or X-Mock-Admin-Token

@@ -96,7 +96,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     journal: new Journal(config.journalLimit, undefined, config.journalTotalLimit),
     logger,
     endpoints: endpointTable,
-    replay: new ReplayGuard(),
+    replay: new ReplayGuard({ perSession: config.replayIdsPerSession, total: config.replayIdsTotal }),
     schemas: ajv,
     scenarios: new ScenarioBook(config.scenariosDir, ajv, endpointTable),
     fixtures,

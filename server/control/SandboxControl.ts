@@ -19,6 +19,7 @@ import {
   type FixtureCollection,
   type Fixtures,
 } from '../store/fixtures.js';
+import { forgetSweeps } from '../store/sweepExpired.js';
 
 export interface ArmInput {
   endpoint: string;
@@ -209,6 +210,7 @@ export class SandboxControl {
       ruleIndexOf(store).forget(this.session);
       journal.clear(this.session);
       replay.clear(this.session);
+      forgetSweeps(store, this.session);
       return;
     }
     const partners = store.list('partners');
@@ -217,6 +219,7 @@ export class SandboxControl {
     partners.forEach((p) => store.put('partners', p.partnerId, p));
     journal.clear();
     replay.clear();
+    forgetSweeps(store);
     seedFixtures(store, this.deps.fixtures, clock.now());
   }
 }

@@ -20,3 +20,16 @@ export function sweepExpired(store: Store, collection: 'otts' | 'b2bTokens', now
   }
   return swept;
 }
+
+/** Forgets when one scope (or every scope) was last swept: a reset session must leave nothing behind. */
+export function forgetSweeps(store: Store, scope?: string): void {
+  const sweeps = lastSweeps.get(store);
+  if (!sweeps) return;
+  if (scope === undefined) return sweeps.clear();
+  for (const key of [...sweeps.keys()]) if (key.slice(key.indexOf('|') + 1) === scope) sweeps.delete(key);
+}
+
+/** The scopes whose last sweep is remembered ('' = global). */
+export function sweptScopes(store: Store): string[] {
+  return [...new Set([...(lastSweeps.get(store)?.keys() ?? [])].map((key) => key.slice(key.indexOf('|') + 1)))];
+}
