@@ -26,7 +26,7 @@ import { lastResortFor } from './protocols/lastResortFor.js';
 import { checkStoredRules } from './scenarios/checkStoredRules.js';
 import { ScenarioBook } from './scenarios/ScenarioBook.js';
 import { loadFixturesFile, seedFixtures } from './store/fixtures.js';
-import { openLowdbStore } from './store/lowdbStore.js';
+import { checkStoredReferences, openLowdbStore } from './store/lowdbStore.js';
 
 /**
  * Options of createSandbox: any config field, plus test seams for time and ids. Without `dataFile` (or
@@ -85,6 +85,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     .forEach((record) => partners.register(createPartner(record, `${config.dataFile} (registered partner)`)));
   const clock = new Clock(store, realNow);
   seedFixtures(store, fixtures, clock.now());
+  if (!config.inMemory) checkStoredReferences(store, config.dataFile);
 
   const deps: SandboxDeps = {
     config,

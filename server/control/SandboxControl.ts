@@ -7,7 +7,8 @@ import type { SandboxDeps } from '../core/types.js';
 import type { ArmedRule, RuleMatch } from '../scenarios/ArmedRule.js';
 import { ruleIndexOf } from '../scenarios/RuleIndex.js';
 import type { Scenario } from '../scenarios/ScenarioBook.js';
-import type { Collections } from '../store/entities.js';
+import { entityReferences, type Collections } from '../store/entities.js';
+import { entriesInEveryScope } from '../store/lowdbStore.js';
 import {
   fixtureCollections,
   fixtureDefinitions,
@@ -59,6 +60,7 @@ export class SandboxControl {
         throw new AdminError(400, `${collection}[${i}]: ${(error as Error).message}`);
       }
     });
+    list.forEach((item, i) => this.checkReferencesOf(collection, item as Record<string, unknown>, i));
     const now = this.deps.clock.now(this.session);
     list.forEach((item) => putFixture(this.deps.store, collection, item as never, now, this.session));
     if (this.session === undefined)
@@ -71,6 +73,7 @@ export class SandboxControl {
   }
 
   deleteFixture(collection: FixtureCollection, id: string): void {
+    this.checkNotReferenced(checkCollection(collection), id);
     if (!this.deps.store.delete(checkCollection(collection), id, this.session)) {
       throw new AdminError(
         404,
@@ -171,6 +174,42 @@ export class SandboxControl {
     if (filter.endpoint !== undefined) this.checkEndpoint(filter.endpoint);
     const page = this.deps.journal.page({ session: this.session, ...filter }, limit, cursor);
     return reveal ? page : { ...page, entries: page.entries.map(maskJournalEntry) };
+  }
+
+  /** What the sandbox stores must load again at start-up: a fixture naming a missing entry is refused (400). */
+  private checkReferencesOf(collection: FixtureCollection, item: Record<string, unknown>, i: number): void {
+    for (const { from, field, to } of entityReferences) {
+      const target = item[field];
+      if (from !== collection || typeof target !== 'string') continue;
+      if (this.deps.store.get(to, target, this.session) === undefined)
+        throw new AdminError(
+          400,
+          `${collection}[${i}].${field}: there is no ${to} entry "${target}" in ${this.scopeName()}; create it first.`,
+        );
+    }
+  }
+
+  /** An entry others name is not deleted from under them (409), so the data file stays loadable. */
+  private checkNotReferenced(collection: FixtureCollection, id: string): void {
+    const deleting = this.session;
+    for (const { from, field, to } of entityReferences) {
+      if (to !== collection) continue;
+      const referrer = entriesInEveryScope(this.deps.store, from).find(
+        ({ scope, value }) =>
+          (value as unknown as Record<string, unknown>)[field] === id &&
+          (scope === deleting ||
+            (deleting === undefined && this.deps.store.get(to, id, scope) === this.deps.store.get(to, id))),
+      );
+      if (referrer)
+        throw new AdminError(
+          409,
+          `${collection} "${id}" is still named by ${from} "${referrer.id}" (${field})${referrer.scope ? ` in session ${referrer.scope}` : ''}; delete that first.`,
+        );
+    }
+  }
+
+  private scopeName(): string {
+    return this.session ? `session ${this.session} or the global scope` : 'the global scope';
   }
 
   /** A filter on a misspelt endpoint matches nothing, so "never called" would pass by mistake: refuse it. */
