@@ -1,6 +1,6 @@
 import type { Ajv } from 'ajv';
 import type { CompiledEndpoint, EndpointDefinition } from './endpoint.js';
-import { requireSchema } from './schemas.js';
+import { requireEndpointSchema } from './schemas.js';
 
 /** The endpoints by path, with their schemas compiled once. */
 export class EndpointTable {
@@ -8,7 +8,8 @@ export class EndpointTable {
 
   constructor(definitions: readonly EndpointDefinition[], ajv: Ajv, schemasDir: string) {
     for (const definition of definitions) {
-      const schema = (kind: string) => requireSchema(ajv, schemasDir, `${definition.id}.${kind}.json`);
+      const schema = (kind: string) =>
+        requireEndpointSchema(ajv, definition.homes?.schemasDir ?? schemasDir, definition.id, kind);
       const endpoint: CompiledEndpoint = {
         ...definition,
         validators: {

@@ -83,9 +83,20 @@ export interface EndpointDefinition {
   paths: readonly string[];
   protocol: Protocol;
   handle(exchange: AdmittedExchange, deps: SandboxDeps): Outcome | Promise<Outcome>;
+  /**
+   * Where the endpoint's schemas/<id>/ and scenarios/<id>.json live when not in the sandbox's own
+   * schemasDir and scenariosDir (an endpoint declared outside the package, e.g. a test's).
+   */
+  homes?: EndpointHomes;
 }
 
-/** Validators compiled once at start-up from schemas/<id>.*.json. */
+/** The folders that hold an endpoint's `<id>/` schema folder and `<id>.json` scenario pack. */
+export interface EndpointHomes {
+  schemasDir?: string;
+  scenariosDir?: string;
+}
+
+/** Validators compiled once at start-up from schemas/<id>/*.json. */
 export interface EndpointValidators {
   headers?: ValidateFunction;
   request: ValidateFunction;

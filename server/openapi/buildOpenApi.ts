@@ -4,6 +4,7 @@ import type { Ajv, AnySchema } from 'ajv';
 import type { AdminRoute } from '../admin/adminRoute.js';
 import { adminRoutes } from '../admin/adminRoutes.js';
 import type { CompiledEndpoint } from '../core/endpoint.js';
+import { endpointSchemaKey } from '../core/schemas.js';
 import type { SandboxDeps } from '../core/types.js';
 import { findPackageRoot } from '../packageRoot.js';
 
@@ -84,7 +85,8 @@ class SchemaComponents {
     const [file, pointer = ''] = schemaRef.split('#');
     if (!file.endsWith('.json'))
       throw new Error(`Cannot place schema ref "${schemaRef}" in the OpenAPI document: only schemas/ files are known.`);
-    const name = file.slice(0, -'.json'.length);
+    // An endpoint's schemas/<id>/request.json is the component <id>.request.
+    const name = file.slice(0, -'.json'.length).replaceAll('/', '.');
     if (!(name in this.schemas)) this.embed(name, compiled ?? this.ajv.getSchema(file)?.schema);
     return `#/components/schemas/${escapePointer(name)}${pointer}`;
   }
@@ -154,11 +156,11 @@ function sessionHeader(description: string): OpenApiParameter {
   return { name: 'X-Mock-Session', in: 'header', required: false, description, schema: { type: 'string' } };
 }
 
-/** One header parameter per property of schemas/<id>.headers.json, named as DANA spells it (its title). */
+/** One header parameter per property of schemas/<id>/headers.json, named as DANA spells it (its title). */
 function describeSchemaHeaders(endpoint: CompiledEndpoint, components: SchemaComponents): OpenApiParameter[] {
   const schema = endpoint.validators.headers?.schema;
   if (!isObject(schema)) return [];
-  const base = components.refTo(`${endpoint.id}.headers.json`, schema);
+  const base = components.refTo(endpointSchemaKey(endpoint.id, 'headers'), schema);
   const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
   const properties = isObject(schema.properties) ? schema.properties : {};
   return (
@@ -196,7 +198,7 @@ function describeEndpoint(
     ...(endpoint.protocol.requiresB2bToken ? { security: [{ [b2bTokenScheme]: [] }] } : {}),
     requestBody: {
       required: true,
-      content: jsonContent({ $ref: components.refTo(`${endpoint.id}.request.json`, request) }),
+      content: jsonContent({ $ref: components.refTo(endpointSchemaKey(endpoint.id, 'request'), request) }),
     },
     responses: {
       // SNAP carries its outcome in responseCode, whose first three digits are the HTTP status.
@@ -205,7 +207,7 @@ function describeEndpoint(
           ? 'Any outcome: the HTTP status is the first three digits of responseCode.'
           : 'Any outcome: see response.body.resultInfo.',
         content: jsonContent({
-          $ref: components.refTo(`${endpoint.id}.response.json`, endpoint.validators.response.schema),
+          $ref: components.refTo(endpointSchemaKey(endpoint.id, 'response'), endpoint.validators.response.schema),
         }),
       },
     },

@@ -36,7 +36,7 @@ describe('Apply OTT', () => {
     expect(Date.parse(ott!.expiresAt)).toBeGreaterThan(fixedNow);
   });
 
-  it('validates every success against schemas/applyOtt.response.json', async () => {
+  it('validates every success against schemas/applyOtt/response.json', async () => {
     const res = await sendApplyOtt(sandbox.app, 'demo-token-active');
     expect(sandbox.deps.endpoints.get('applyOtt')!.validators.response(res.body)).toBe(true);
   });

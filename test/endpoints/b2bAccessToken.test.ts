@@ -77,7 +77,7 @@ describe('B2B access token', () => {
     await short.close();
   });
 
-  it('validates every success against schemas/b2bAccessToken.response.json', async () => {
+  it('validates every success against schemas/b2bAccessToken/response.json', async () => {
     const res = await sendTokenRequest(sandbox.app);
     expect(sandbox.deps.endpoints.get('b2bAccessToken')!.validators.response(res.body)).toBe(true);
   });

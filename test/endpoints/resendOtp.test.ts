@@ -173,7 +173,7 @@ describe('Resend OTP', () => {
     expect(codes).toEqual(['4038113', '2008100', '4038113', '4038115']);
   });
 
-  it('validates 2008100, 4038113 and 4038115 against schemas/resendOtp.response.json', async () => {
+  it('validates 2008100, 4038113 and 4038115 against schemas/resendOtp/response.json', async () => {
     const { resend, session } = await freshJourney();
     const validate = sandbox.deps.endpoints.get('resendOtp')!.validators.response;
     const answers = [await resend()];
