@@ -3,7 +3,7 @@ import type { JournalEntry, JournalFilter } from '../core/journal.js';
 import { createPartner, type PartnerInput } from '../core/partners.js';
 import { isSessionName, sessionNameRule } from '../core/sessionName.js';
 import type { SandboxDeps } from '../core/types.js';
-import type { ArmedRule, RuleMatch } from '../scenarios/ArmedRule.js';
+import { commonMatchFields, type ArmedRule, type RuleMatch } from '../scenarios/ArmedRule.js';
 import { ruleIndexOf } from '../scenarios/RuleIndex.js';
 import type { Scenario } from '../scenarios/ScenarioBook.js';
 import type { Collections } from '../store/entities.js';
@@ -88,7 +88,8 @@ export class SandboxControl {
 
   armScenario(input: ArmInput): ArmedRule {
     checkAdminBody(this.deps.schemas, 'admin.scenarios.json', input);
-    if (!this.deps.endpoints.get(input.endpoint))
+    const endpoint = this.deps.endpoints.get(input.endpoint);
+    if (!endpoint)
       throw new AdminError(
         404,
         `No endpoint "${input.endpoint}"; there are ${this.deps.endpoints
@@ -100,6 +101,14 @@ export class SandboxControl {
       throw new AdminError(
         404,
         `No scenario "${input.scenario}" for ${input.endpoint}; there are ${this.deps.scenarios.names(input.endpoint).join(', ')}.`,
+      );
+    }
+    const allowed = [...commonMatchFields, ...Object.keys(endpoint.matchFields ?? {})];
+    const unknown = Object.keys(input.match ?? {}).filter((field) => !allowed.includes(field));
+    if (unknown.length > 0) {
+      throw new AdminError(
+        400,
+        `match.${unknown[0]} is not a field ${input.endpoint} matches on; it takes ${allowed.map((f) => `match.${f}`).join(', ')}.`,
       );
     }
     const rule: ArmedRule = {

@@ -7,6 +7,7 @@ import type { CompiledEndpoint } from '../core/endpoint.js';
 import { endpointSchemaKey } from '../core/schemas.js';
 import type { SandboxDeps } from '../core/types.js';
 import { findPackageRoot } from '../packageRoot.js';
+import { protocols } from '../protocols/index.js';
 
 export type JsonObject = { [key: string]: unknown };
 
@@ -40,9 +41,7 @@ export interface OpenApiDocument {
 }
 
 const adminPrefix = '/__admin';
-const b2bTokenScheme = 'b2bAccessToken';
 const adminTag = 'Control plane (/__admin)';
-const protocolTags = { snap: 'SNAP', envelope: 'Open API envelope' } as const;
 
 /** Admin answers that are not JSON; the routes do not declare it, so it is listed here. */
 const nonJsonAnswers: Record<string, { mediaType: string; description: string }> = {
@@ -187,30 +186,22 @@ function describeEndpoint(
   const request = endpoint.validators.request.schema;
   const comment = isObject(request) && typeof request.$comment === 'string' ? request.$comment : undefined;
   const aliasNote = alias > 0 ? `Alias of ${endpoint.paths[0]}: the same endpoint under another path.` : undefined;
-  const snap = endpoint.protocol.name === 'snap';
+  const { tag, openApiSecurity, openApiResponses } = endpoint.protocol.describe;
   return {
     operationId: alias > 0 ? `${endpoint.id}_${alias}` : endpoint.id,
-    tags: [protocolTags[endpoint.protocol.name]],
-    summary: `${endpoint.id} (${protocolTags[endpoint.protocol.name]})`,
+    tags: [tag],
+    summary: `${endpoint.id} (${tag})`,
     description: [aliasNote, comment].filter(Boolean).join('\n\n') || undefined,
     parameters: [...own, ...describeMockHeaders(endpoint, deps).filter((p) => !taken.has(p.name.toLowerCase()))],
-    // OpenAPI ignores an `Authorization` header parameter: the B2B token is a security requirement.
-    ...(endpoint.protocol.requiresB2bToken ? { security: [{ [b2bTokenScheme]: [] }] } : {}),
+    // OpenAPI ignores an `Authorization` header parameter: a bearer token is a security requirement.
+    ...(openApiSecurity ? { security: [{ [openApiSecurity.name]: [] }] } : {}),
     requestBody: {
       required: true,
       content: jsonContent({ $ref: components.refTo(endpointSchemaKey(endpoint.id, 'request'), request) }),
     },
-    responses: {
-      // SNAP carries its outcome in responseCode, whose first three digits are the HTTP status.
-      [snap ? 'default' : '200']: {
-        description: snap
-          ? 'Any outcome: the HTTP status is the first three digits of responseCode.'
-          : 'Any outcome: see response.body.resultInfo.',
-        content: jsonContent({
-          $ref: components.refTo(endpointSchemaKey(endpoint.id, 'response'), endpoint.validators.response.schema),
-        }),
-      },
-    },
+    responses: openApiResponses({
+      $ref: components.refTo(endpointSchemaKey(endpoint.id, 'response'), endpoint.validators.response.schema),
+    }),
   };
 }
 
@@ -358,21 +349,18 @@ export function buildOpenApi(
       { url: 'http://{host}:{port}', variables: { host: { default: server.host }, port: { default: server.port } } },
     ],
     tags: [
-      { name: protocolTags.snap, description: 'SNAP endpoints: signed headers, JSON body, responseCode.' },
-      { name: protocolTags.envelope, description: 'Open API envelope endpoints: {request: {head, body}, signature}.' },
+      ...protocols.map(({ unrouted: { describe } }) => ({ name: describe.tag, description: describe.tagDescription })),
       { name: adminTag, description: 'Sandbox-only control plane: fixtures, clock, scenarios, journal, keys.' },
     ],
     paths,
     components: {
       schemas: sortKeys(components.schemas),
-      securitySchemes: {
-        [b2bTokenScheme]: {
-          type: 'http',
-          scheme: 'bearer',
-          description:
-            'A SNAP B2B access token from POST /v1.0/access-token/b2b (service 73), issued to the same X-CLIENT-KEY.',
-        },
-      },
+      securitySchemes: Object.fromEntries(
+        deps.endpoints
+          .list()
+          .flatMap(({ protocol }) => (protocol.describe.openApiSecurity ? [protocol.describe.openApiSecurity] : []))
+          .map(({ name, scheme }) => [name, scheme]),
+      ),
     },
   } satisfies OpenApiDocument);
 }

@@ -86,4 +86,14 @@ describe('scripted outcomes', () => {
       'SYSTEM_ERROR',
     );
   });
+
+  it('refuses a match field the endpoint does not declare, naming the fields it takes', async () => {
+    const res = await arm({ endpoint: 'applyOtt', scenario: 'do-not-honor', match: { journeyId: 'j-1' } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe(
+      'match.journeyId is not a field applyOtt matches on; it takes match.partnerId, match.token, match.body.',
+    );
+    const resend = await arm({ endpoint: 'resendOtp', scenario: 'otp-sent', match: { acquirementId: 'o-1' } });
+    expect(resend.body.error.message).toContain('it takes match.partnerId, match.token, match.body, match.journeyId.');
+  });
 });
