@@ -2,7 +2,7 @@ import type { JournalFilter } from '../core/journal.js';
 import { ok, type AdminRequest, type AdminRoute } from './adminRoute.js';
 
 const filters = {
-  endpoint: 'Only exchanges of this endpoint id (e.g. applyOtt).',
+  endpoint: 'Only exchanges of this endpoint id (one of GET /__admin/health endpoints).',
   code: 'Only exchanges answered with this wire code (responseCode or resultCode).',
 };
 

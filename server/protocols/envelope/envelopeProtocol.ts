@@ -122,7 +122,7 @@ function describeEnvelope(options: EnvelopeOptions): ProtocolDescription {
   return {
     tag: 'Open API envelope',
     tagDescription: 'Open API envelope endpoints: {request: {head, body}, signature}.',
-    binding: `function ${options.functionName ?? '(none)'}`,
+    binding: `function \`${options.functionName ?? '(none)'}\``,
     postmanCheck: (code) => [
       `pm.test('HTTP 200 with resultCode ${code}', function () {`,
       '  pm.response.to.have.status(200);',

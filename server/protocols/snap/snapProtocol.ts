@@ -97,11 +97,20 @@ const b2bTokenScheme = {
   },
 };
 
+const signatureNames: Record<SnapSignatureKind, string> = {
+  asymmetric: 'asymmetric signature',
+  accessToken: '`X-CLIENT-KEY|X-TIMESTAMP` signature',
+};
+
+/** How the endpoint authenticates its caller, for the docs: "B2B token + asymmetric signature, `X-CLIENT-KEY`". */
+const describeAuthentication = (options: SnapOptions) =>
+  `${options.b2bToken ? 'B2B token + ' : ''}${signatureNames[options.signature]}, \`${headerNames[options.clientHeader]}\``;
+
 function describeSnap(options: SnapOptions): ProtocolDescription {
   return {
     tag: 'SNAP',
     tagDescription: 'SNAP endpoints: signed headers, JSON body, responseCode.',
-    binding: `service ${options.serviceCode}`,
+    binding: `service ${options.serviceCode}, ${describeAuthentication(options)}`,
     postmanCheck: (code) => [
       `pm.test('HTTP ${Number(code.slice(0, 3))} with responseCode ${code}', function () {`,
       `  pm.response.to.have.status(${Number(code.slice(0, 3))});`,
