@@ -5,7 +5,7 @@ export interface RuleMatch {
   token?: string;
   /** Dot paths into the parsed body and the values they must hold, e.g. {"request.body.bizType": "X"}. */
   body?: Record<string, unknown>;
-  /** A named body field the endpoint declares in its `matchFields` (e.g. resendOtp's journeyId) and the value it must hold. */
+  /** A named body field the endpoint declares in its `matchFields` (e.g. a journey id) and the value it must hold. */
   [field: string]: string | Record<string, unknown> | undefined;
 }
 

@@ -2,10 +2,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { snapResponseMessage } from '../../server/protocols/snap/snapCases.js';
 import type { Sandbox } from '../../server/sandbox.js';
 import { admin } from '../support/admin.js';
-import { pushBody, sendEnvelope } from '../support/envelopeRequest.js';
-import { issueToken, openJourney, otpBody, sendResendOtp } from '../support/otpRequest.js';
+import { pushBody, sendEnvelope } from '../endpoints/pushNotificationUser.requests.js';
+import { issueToken } from '../endpoints/b2bAccessToken.requests.js';
+import { openJourney, otpBody, sendResendOtp } from '../endpoints/resendOtp.requests.js';
 import { otherPartner } from '../support/partners.js';
-import { sendApplyOtt } from '../support/snapRequest.js';
+import { sendApplyOtt } from '../endpoints/applyOtt.requests.js';
 import { createTestSandbox } from '../support/testSandbox.js';
 
 const timeoutDelayMs = 400;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Sandbox } from '../../server/sandbox.js';
 import { snapCases, snapResponseMessage } from '../../server/protocols/snap/snapCases.js';
 import { demoPartner, otherPartner } from '../support/partners.js';
-import { sendApplyOtt } from '../support/snapRequest.js';
+import { sendApplyOtt } from './applyOtt.requests.js';
 import { createTestSandbox, fixedNow } from '../support/testSandbox.js';
 
 let sandbox: Sandbox;
