@@ -1,8 +1,12 @@
 import type { EndpointDefinition } from '../core/endpoint.js';
-import { applyOtt } from './applyOtt.js';
-import { b2bAccessToken } from './b2bAccessToken.js';
-import { pushNotificationUser } from './pushNotificationUser.js';
-import { resendOtp } from './resendOtp.js';
+import { applyOtt } from './applyOtt/applyOtt.js';
+import { b2bAccessToken } from './b2bAccessToken/b2bAccessToken.js';
+import { pushNotificationUser } from './pushNotificationUser/pushNotificationUser.js';
+import { resendOtp } from './resendOtp/resendOtp.js';
 
-/** Every emulated endpoint. Adding one: its file, schemas/<id>.*.json, scenarios/<id>.json, and a line here. */
-export const endpoints: readonly EndpointDefinition[] = [applyOtt, pushNotificationUser, b2bAccessToken, resendOtp];
+/**
+ * Every emulated endpoint, one line each, in the order the Postman collection and the docs show them
+ * (the B2B token first: Resend OTP needs it). Adding one: server/endpoints/<id>/, schemas/<id>/,
+ * scenarios/<id>.json and a line here (docs/adding-an-endpoint.md).
+ */
+export const endpoints: readonly EndpointDefinition[] = [b2bAccessToken, applyOtt, resendOtp, pushNotificationUser];
