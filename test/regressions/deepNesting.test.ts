@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { maxJsonDepth } from '../../server/core/parseJsonBody.js';
 import { envelopeCases } from '../../server/protocols/envelope/envelopeCases.js';
 import { snapCases } from '../../server/protocols/snap/snapCases.js';
@@ -74,5 +74,33 @@ describe("deeply nested JSON is the client's fault, never a SYSTEM_ERROR or a 5x
       additionalInfo: { accessToken: 'demo-token-active', note: '{['.repeat(5_000) },
     });
     expect((await sendApplyOtt(sandbox.app, 'demo-token-active', { body })).body.responseCode).toBe('2004900');
+  });
+
+  it('refuses an over-deep body from its text, never handing it to JSON.parse (a 1 MiB one cost ~400 ms there)', async () => {
+    const parse = jest.spyOn(JSON, 'parse');
+    try {
+      const envelope = deepEnvelope(100_000);
+      const ott = deepOtt(100_000);
+      const fixture = `[${nested(100_000)}]`;
+      await sendEnvelope(sandbox.app, { raw: envelope, session: 'deep-text' });
+      await sendApplyOtt(sandbox.app, 'demo-token-active', { body: ott });
+      const res = await sandbox.handle({
+        method: 'POST',
+        path: '/__admin/fixtures/cards',
+        search: '',
+        headers: {},
+        rawBody: fixture,
+      });
+      expect(res.status).toBe(400);
+      expect(JSON.parse(res.body).error.message).toBe(
+        `The body nests JSON 100001 levels deep; at most ${maxJsonDepth} are accepted.`,
+      );
+      const parsedTexts = parse.mock.calls.map(([text]) => text);
+      expect(parsedTexts).not.toContain(envelope);
+      expect(parsedTexts).not.toContain(ott);
+      expect(parsedTexts).not.toContain(fixture);
+    } finally {
+      parse.mockRestore();
+    }
   });
 });
