@@ -1,4 +1,13 @@
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  ftruncateSync,
+  openSync,
+  readFileSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import type { CollectionName } from './entities.js';
 
 /** One state change, as a line of the change log: the store replays these over the data file at start-up. */
@@ -11,13 +20,38 @@ export type Change =
 export const changeLogFileOf = (dataFile: string) => `${dataFile}.log`;
 
 /**
- * Appends one change as one line, synchronously: once this returns the line is in the operating
- * system's hands, so it outlives a killed process (no fsync: a power cut is not what a sandbox guards against).
+ * The change log open for appending. Each change is one line written synchronously: once append returns
+ * the line is in the operating system's hands, so it outlives a killed process (no fsync: a power cut is
+ * not what a sandbox guards against).
  */
-export function appendChange(file: string, change: Change): number {
-  const line = `${JSON.stringify(change)}\n`;
-  appendFileSync(file, line);
-  return Buffer.byteLength(line);
+export class ChangeLog {
+  private fd: number | undefined;
+
+  constructor(readonly file: string) {}
+
+  /** Appends one change; returns the bytes written. Throws ENOENT when the file was removed under the sandbox. */
+  append(change: Change): number {
+    const line = Buffer.from(`${JSON.stringify(change)}\n`);
+    this.fd ??= openSync(this.file, 'a');
+    writeSync(this.fd, line);
+    // A removed file (its folder cleaned) takes writes that no restart would see: report it as missing.
+    if (fstatSync(this.fd).nlink === 0) {
+      this.close();
+      throw Object.assign(new Error(`${this.file} was removed`), { code: 'ENOENT' });
+    }
+    return line.length;
+  }
+
+  /** Empties the log once the data file holds every change in it. */
+  clear(): void {
+    if (this.fd === undefined) writeFileSync(this.file, '');
+    else ftruncateSync(this.fd, 0);
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
 }
 
 const isChange = (value: unknown): value is Change => {

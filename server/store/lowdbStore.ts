@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { LowSync } from 'lowdb';
 import { JSONFileSync } from 'lowdb/node';
 import type { Logger } from '../core/logger.js';
-import { appendChange, changeLogFileOf, readChangeLog, type Change } from './changeLog.js';
+import { ChangeLog, changeLogFileOf, readChangeLog, type Change } from './changeLog.js';
 import type { CollectionName, Collections } from './entities.js';
 import type { Store, WriteStatus } from './store.js';
 
@@ -178,6 +178,7 @@ function applyChange(data: Data, change: Change): void {
 export async function openLowdbStore(options: LowdbStoreOptions = {}): Promise<Store> {
   const { file, compactAfterBytes = defaultCompactAfterBytes, logger } = options;
   const logFile = file && changeLogFileOf(file);
+  const log = logFile ? new ChangeLog(logFile) : undefined;
   if (file) mkdirSync(dirname(file), { recursive: true });
   const db = file ? new LowSync<Data>(new JSONFileSync<Data>(file), emptyData()) : undefined;
   const data: Data = emptyData();
@@ -214,7 +215,7 @@ export async function openLowdbStore(options: LowdbStoreOptions = {}): Promise<S
     db!.data = data;
     db!.write();
     snapshotBytes = statSync(file!).size;
-    writeFileSync(logFile!, '');
+    log!.clear();
     logBytes = 0;
   };
   const compact = (): void => {
@@ -237,9 +238,9 @@ export async function openLowdbStore(options: LowdbStoreOptions = {}): Promise<S
   };
   // After a failed write only a whole snapshot can bring the file up to date, so nothing is appended meanwhile.
   const record = (change: Change) => {
-    if (!logFile || !status.ok) return;
+    if (!log || !status.ok) return;
     try {
-      logBytes += appendChange(logFile, change);
+      logBytes += log.append(change);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') compact();
       else fail(error);
@@ -295,6 +296,7 @@ export async function openLowdbStore(options: LowdbStoreOptions = {}): Promise<S
     },
     async flush() {
       if (logBytes > 0 || !status.ok) compact();
+      log?.close();
     },
     writeStatus: () => ({ ...status }),
   };
