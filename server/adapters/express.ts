@@ -93,7 +93,8 @@ function readRawPacket(rawPacket: unknown): Pick<SandboxRequest, 'method' | 'pat
     .subarray(0, 64 * 1024)
     .toString('latin1')
     .split(/\r?\n/);
-  const line = /^([A-Z]+) (\S+) HTTP\/\d\.\d$/.exec(first);
+  // Lenient on purpose: a lower-case method or a bad version is the fault, the path still names the endpoint.
+  const line = /^(\S+)[ \t]+(\S+)/.exec(first);
   if (!line) return undefined;
   const headers: Record<string, string> = {};
   for (const header of rest) {
@@ -183,12 +184,21 @@ export function listen(
 ): Promise<{ server: Server; url: string }> {
   return new Promise((resolve, reject) => {
     // DANA's gateway does not insist on Host; a partner's client that omits it must not get a bare 400.
-    const server = createServer({ requireHostHeader: false }, app);
+    // Express routes only origin-form targets and answers others (`http://host`, `*`) with its HTML 404:
+    // hand it the path the sandbox routes on, as the core would read it anyway.
+    const serve = (req: IncomingMessage, res: ServerResponse) => {
+      if (!req.url?.startsWith('/')) {
+        const { path, search } = splitTarget(req.url ?? '');
+        req.url = path + search;
+      }
+      app(req, res);
+    };
+    const server = createServer({ requireHostHeader: false }, serve);
     server.on('error', reject);
     server.on('clientError', (error, socket) => answerUnparsableRequest(unreadable, error, socket));
     // Node answers an Expect other than 100-continue with a bare 417; the header asks nothing DANA's
     // gateway is known to honour, so the request is answered as if it were absent.
-    server.on('checkExpectation', app);
+    server.on('checkExpectation', serve);
     // Node hands CONNECT to this event and otherwise closes the connection unanswered: the sandbox is
     // no proxy, so the path's endpoint refuses it in its own envelope.
     server.on('connect', (req: IncomingMessage, socket: Duplex) =>

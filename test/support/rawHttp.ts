@@ -65,20 +65,22 @@ export function parseResponses(raw: string): { responses: RawResponse[]; rest: s
 
 /**
  * Writes `bytes` to a fresh connection and reads until the server closes it, `expected` responses
- * arrived, or `timeoutMs` passed; `halfClose` ends the writing side after the bytes (an aborted upload).
+ * arrived, or `timeoutMs` passed; `halfClose` ends the writing side after the bytes (an aborted upload),
+ * `halfCloseAfterMs` does so if no answer came by then.
  */
 export function sendRaw(
   port: number,
   bytes: Buffer | string,
-  options: { halfClose?: boolean; expected?: number; timeoutMs?: number } = {},
+  options: { halfClose?: boolean; halfCloseAfterMs?: number; expected?: number; timeoutMs?: number } = {},
 ): Promise<RawExchange> {
-  const { halfClose = false, expected = Infinity, timeoutMs = 3_000 } = options;
+  const { halfClose = false, halfCloseAfterMs, expected = Infinity, timeoutMs = 3_000 } = options;
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
     let raw = '';
     let timedOut = false;
     const finish = () => {
       clearTimeout(timer);
+      clearTimeout(ending);
       socket.destroy();
       resolve({ ...parseResponses(raw), timedOut });
     };
@@ -86,6 +88,8 @@ export function sendRaw(
       timedOut = true;
       finish();
     }, timeoutMs);
+    // Unanswered by then: the request may be waiting for body bytes it was promised, so end the stream.
+    const ending = halfCloseAfterMs === undefined ? undefined : setTimeout(() => socket.end(), halfCloseAfterMs);
     socket.on('data', (chunk) => {
       raw += chunk.toString('latin1');
       if (parseResponses(raw).responses.length >= expected) finish();
