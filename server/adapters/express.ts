@@ -93,8 +93,9 @@ function readRawPacket(rawPacket: unknown): Pick<SandboxRequest, 'method' | 'pat
     .subarray(0, 64 * 1024)
     .toString('latin1')
     .split(/\r?\n/);
-  // Lenient on purpose: a lower-case method or a bad version is the fault, the path still names the endpoint.
-  const line = /^(\S+)[ \t]+(\S+)/.exec(first);
+  // A lower-case or unknown method and extra spaces are the fault, the path still names the endpoint;
+  // without an HTTP version the line is no request line and names nothing.
+  const line = /^(\S+)[ \t]+(\S+)[ \t]+HTTP\/\d\.\d(?![^ \t])/.exec(first);
   if (!line) return undefined;
   const headers: Record<string, string> = {};
   for (const header of rest) {

@@ -5,7 +5,6 @@ import { adminRoutes } from './adminRoutes.js';
 import { SandboxControl } from '../control/SandboxControl.js';
 import { isSessionName, sessionNameRule } from '../core/sessionName.js';
 import { bodyTooLargeReason } from '../adapters/readBody.js';
-import { describeExcessDepth } from '../core/parseJsonBody.js';
 
 export const adminPrefix = '/__admin';
 
@@ -134,8 +133,6 @@ export function createAdminHandler(ajv: Ajv, routes: readonly AdminRoute[] = adm
             `${route.method} ${adminPrefix}${route.path} takes no body; send none (scope a call with X-Mock-Session or ?session=, not a body member).`,
           );
         }
-        const tooDeep = describeExcessDepth(request.rawBody);
-        if (tooDeep) throw new AdminError(400, tooDeep);
         try {
           body = JSON.parse(request.rawBody);
         } catch (error) {

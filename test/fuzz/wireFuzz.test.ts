@@ -278,7 +278,7 @@ type Shape = 'admin' | 'snap' | 'envelope';
 
 /** The shape of the answer the request line names: its path's protocol, the control plane's, or SNAP's general one. */
 function shapeFor(sandbox: Sandbox, line: string): Shape {
-  const target = /^\S+[ \t]+(\S+)/.exec(line)?.[1];
+  const target = /^\S+[ \t]+(\S+)[ \t]+HTTP\/\d\.\d(?![^ \t])/.exec(line)?.[1];
   if (target === undefined) return 'snap';
   const { path } = splitTarget(target);
   if (isAdminPath(path)) return 'admin';
