@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { Exchange } from '../../core/endpoint.js';
 import { formatJakartaTime } from '../../core/jakartaTime.js';
-import { parseJsonBody } from '../../core/parseJsonBody.js';
+import { describeExcessDepth, parseJsonBody } from '../../core/parseJsonBody.js';
 import type { Partner } from '../../core/partners.js';
 import { SandboxError } from '../../core/SandboxError.js';
 import { validateFields } from '../../core/schemas.js';
@@ -59,6 +59,8 @@ function findPartner(clientId: string, deps: SandboxDeps): Partner {
 function readEcho(exchange: Exchange): Partial<Record<'version' | 'function' | 'clientId' | 'reqMsgId', string>> {
   let parsed = exchange.body;
   if (parsed === undefined) {
+    // A body refused for its depth is not parsed here either: that would cost what the refusal saved.
+    if (describeExcessDepth(exchange.request.rawBody)) return {};
     try {
       parsed = JSON.parse(exchange.request.rawBody);
     } catch {
