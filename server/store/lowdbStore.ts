@@ -17,14 +17,15 @@ interface Data {
 const globalScope = '';
 
 /**
- * Credentials the sandbox issues and its rate counters: written on every Apply OTT or token request
- * and worthless after a restart (they expire within minutes), so they stay in memory and a request
+ * Credentials the sandbox issues and its rate counters: written on every Apply OTT, token request or
+ * OAuth login and worthless after a restart (they expire within minutes), so they stay in memory and a request
  * that only touches them never rewrites the data file.
  */
 export const volatileCollections: ReadonlySet<CollectionName> = new Set<CollectionName>([
   'otts',
   'rateWindows',
   'b2bTokens',
+  'authCodes',
 ]);
 
 /**
