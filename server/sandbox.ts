@@ -22,6 +22,7 @@ import { createSchemaRegistry } from './core/schemas.js';
 import type { SandboxDeps, SandboxRequest, SandboxResponse } from './core/types.js';
 import { endpoints } from './endpoints/index.js';
 import { lastResortFor } from './protocols/lastResortFor.js';
+import { handleOauthPage, oauthModeOf } from './protocols/page/handleOauthPage.js';
 import { checkStoredRules } from './scenarios/checkStoredRules.js';
 import { ScenarioBook } from './scenarios/ScenarioBook.js';
 import { loadFixturesFile, seedFixtures } from './store/fixtures.js';
@@ -107,6 +108,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   };
   const handle = async (request: SandboxRequest): Promise<SandboxResponse> => {
     try {
+      const page = oauthModeOf(request.path);
+      if (page) return handleOauthPage(page, request, deps);
       return await (request.path === adminPrefix || request.path.startsWith(`${adminPrefix}/`)
         ? handleAdminRequest(request, deps)
         : handleRequest(request, deps));

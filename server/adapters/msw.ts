@@ -3,8 +3,16 @@ import type { SandboxRequest, SandboxResponse } from '../core/types.js';
 import { lastResortFor } from '../protocols/lastResortFor.js';
 import { decodeBody, refuseContentEncoding } from './readBody.js';
 
-/** DANA's hosts, as dana-node's getBasePathByEnv names them (sandbox, production). */
-export const danaHosts = ['https://api.sandbox.dana.id', 'https://api.saas.dana.id'] as const;
+/**
+ * DANA's hosts, as dana-node names them: the API gateway (getBasePathByEnv: sandbox, production) and
+ * the OAuth pages (WidgetUtils.generateOauthUrl: sandbox, production).
+ */
+export const danaHosts = [
+  'https://api.sandbox.dana.id',
+  'https://api.saas.dana.id',
+  'https://m.sandbox.dana.id',
+  'https://m.dana.id',
+] as const;
 
 export interface DanaHandlerOptions {
   /** More base URLs to intercept, each an origin (`https://gw.partner.test`), e.g. a staging gateway. */
