@@ -82,7 +82,7 @@ function advance(
     deps.store,
     deps.ids,
     { customerId: login.customer.id, partnerId: oauth.partner.partnerId, scopes: oauth.scopes },
-    deps.clock.now(),
+    deps.clock.now(session),
     session,
   );
   const target = new URL(oauth.redirectUrl);
@@ -145,7 +145,7 @@ export function handleOauthPage(mode: OauthMode, request: SandboxRequest, deps: 
       body: renderErrorPage(lang, error.message),
     };
   }
-  const now = deps.clock.now();
+  const now = deps.clock.now(session);
   deps.journal.record({
     id: deps.ids.uuid(),
     at: now.toISOString(),

@@ -1,3 +1,4 @@
+import { maskPhone } from '../../domain/maskPhone.js';
 import { pageTexts, scopeTexts, type PageErrorKey, type PageLanguage } from './pageTexts.js';
 
 /** Which step of the OAuth page to draw, with what the customer entered so far. */
@@ -18,11 +19,6 @@ const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => entities[c]);
-}
-
-/** 0838****3355: how DANA's pages show a number once it was entered. */
-export function maskPhone(phone: string): string {
-  return phone.length <= 8 ? phone : `${phone.slice(0, 4)}${'*'.repeat(phone.length - 8)}${phone.slice(-4)}`;
 }
 
 const style = `
