@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
 import { createSandbox } from '../server/sandbox.js';
+import { internalsOf } from '../server/internals.js';
 
 // target.ts baseline | sandbox [journal prefill] [journal limit] [data-file rows: 0 = in memory] [notifications stored]
 const kind = process.argv[2];
@@ -45,7 +46,7 @@ if (kind === 'baseline') {
       expiresAt: '2099-12-31T23:59:59+07:00',
     });
   }
-  await sandbox.deps.store.flush();
+  await internalsOf(sandbox).store.flush();
   sandbox.control.createFixtures('customers', {
     id: 'bench-customer',
     phone: '080000000000',
@@ -60,7 +61,7 @@ if (kind === 'baseline') {
   // A journal already at its cap shows whether recording costs more as the journal grows.
   const prefill = Number(process.argv[3] ?? 0);
   for (let i = 0; i < prefill; i++) {
-    sandbox.deps.journal.record({
+    internalsOf(sandbox).journal.record({
       id: `prefill-${i}`,
       at: '',
       verdicts: {},
@@ -72,7 +73,7 @@ if (kind === 'baseline') {
   const notifications = Number(process.argv[6] ?? 0);
   for (let i = 0; i < notifications; i++) {
     const bizType = `BENCH_PREFILL_${i}`;
-    sandbox.deps.store.put('notifications', JSON.stringify(['demo-order-active', bizType]), {
+    internalsOf(sandbox).store.put('notifications', JSON.stringify(['demo-order-active', bizType]), {
       id: `prefill-${i}`,
       customerId: 'cust-active',
       acquirementId: 'demo-order-active',

@@ -269,7 +269,7 @@ export function buildCollection(deps: SandboxDeps): PostmanCollection {
     {
       name: 'Apply OTT',
       description:
-        'SNAP service 49 (seed 000). The customer tokens are the sandbox test users of scenarios/fixtures.json.',
+        "SNAP service 49 (DANA's Apply OTT document). The customer tokens are the sandbox test users of scenarios/fixtures.json.",
       item: [
         makeItem('OTT issued', applyOttDraft(), snapExpect('2004900')),
         makeItem('Expired customer token', applyOttDraft('demo-token-expired'), snapExpect('4014902')),
@@ -334,7 +334,7 @@ export function buildCollection(deps: SandboxDeps): PostmanCollection {
     {
       name: 'Resend OTP',
       description:
-        'SNAP service 81 (seed 001). Needs {{b2bToken}} from "Get a B2B token". The walk opens a journey, then moves the session clock instead of waiting.',
+        'SNAP service 81 (BNC\'s Resend OTP document). Needs {{b2bToken}} from "Get a B2B token". The walk opens a journey, then moves the session clock instead of waiting.',
       item: [
         makeItem(
           'Open a journey (control plane)',
@@ -388,7 +388,7 @@ export function buildCollection(deps: SandboxDeps): PostmanCollection {
     {
       name: 'pushNotificationUser',
       description:
-        'DANA\'s signed request/response envelope (seed 003); always HTTP 200, the result is response.body.resultInfo. A push per order and bizType succeeds once: "Reset the session" makes it pushable again.',
+        'DANA\'s signed request/response envelope (from its pushNotificationUser document); always HTTP 200, the result is response.body.resultInfo. A push per order and bizType succeeds once: "Reset the session" makes it pushable again.',
       item: [
         makeItem('Reset the session (control plane)', adminDraft('POST', '/reset'), adminExpect()),
         makeItem('Push: SUCCESS', pushDraft(), envelopeExpect('SUCCESS')),

@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildOpenApi } from '../server/openapi/buildOpenApi.js';
 import { findPackageRoot } from '../server/packageRoot.js';
 import { createSandbox } from '../server/sandbox.js';
 
@@ -11,7 +10,7 @@ export const openApiFile = join(findPackageRoot(), 'postman', 'dana-mock.openapi
 export async function renderOpenApiFile(): Promise<string> {
   const sandbox = await createSandbox({ inMemory: true, logLevel: 'silent' });
   try {
-    return `${JSON.stringify(buildOpenApi(sandbox.deps), null, 2)}\n`;
+    return `${JSON.stringify(sandbox.control.openApi(), null, 2)}\n`;
   } finally {
     await sandbox.close();
   }

@@ -8,6 +8,7 @@ import { createSandbox } from '../server/sandbox.js';
 import { buildCollection, buildEnvironment } from './buildCollection.js';
 import type { PostmanCollection, PostmanItem } from './postmanTypes.js';
 import { describeFailures, runCollection, runnableCollection } from './runCollection.js';
+import { internalsOf } from '../server/internals.js';
 
 export const collectionFile = join(findPackageRoot(), 'postman', 'dana-mock.postman_collection.json');
 export const environmentFile = join(findPackageRoot(), 'postman', 'dana-mock.postman_environment.json');
@@ -64,7 +65,7 @@ export async function buildCollectionWithExamples(): Promise<PostmanCollection> 
   });
   try {
     const { url } = await sandbox.listen(0);
-    const collection = buildCollection(sandbox.deps);
+    const collection = buildCollection(internalsOf(sandbox));
     const summary = await runCollection(pinForGeneration(collection), buildEnvironment(), url);
     const failures = describeFailures(summary);
     if (failures.length > 0) throw new Error(`The collection fails against a fresh sandbox:\n${failures.join('\n')}`);

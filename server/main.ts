@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { relative } from 'node:path';
 import { loadConfig, usage } from './config.js';
+import { internalsOf } from './internals.js';
 import { createSandbox } from './sandbox.js';
 
 const where = (path: string) => relative(process.cwd(), path) || '.';
@@ -13,7 +14,8 @@ async function main(): Promise<void> {
   }
   const sandbox = await createSandbox(config);
   const { url } = await sandbox.listen();
-  const demo = sandbox.deps.partners.list().find((p) => p.privateKey);
+  const deps = internalsOf(sandbox);
+  const demo = deps.partners.list().find((p) => p.privateKey);
   const lines = [
     'dana-mock: a local DANA API sandbox. Every key it uses is TEST-ONLY; never send it real credentials.',
     `  URL                   ${url}`,
@@ -21,14 +23,14 @@ async function main(): Promise<void> {
     `  Keys                  ${where(config.keysDir)}/  (DANA's public key: ${url}/__admin/keys/dana)`,
     `  Data                  ${sandbox.config.inMemory ? 'in memory (--in-memory): nothing is kept' : sandbox.config.dataFile}`,
     `  Fixtures              ${where(config.fixturesFile)}`,
-    ...sandbox.deps.endpoints.list().map((e) => `  ${e.id.padEnd(22)}${e.method} ${e.paths.join(' | ')}`),
+    ...deps.endpoints.list().map((e) => `  ${e.id.padEnd(22)}${e.method} ${e.paths.join(' | ')}`),
     `  Health                GET ${url}/__admin/health`,
     `  Postman               postman/ (requests sign themselves through ${config.signingHelper ? `POST ${url}/__admin/sign, sandbox-only` : 'the signing helper, switched off now'})`,
     'Ctrl-C stops it.',
   ];
   console.log(lines.join('\n'));
   const stop = async (signal: string) => {
-    sandbox.deps.logger.info('stopping', { signal });
+    deps.logger.info('stopping', { signal });
     await sandbox.close();
     process.exit(0);
   };

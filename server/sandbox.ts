@@ -21,11 +21,14 @@ import { ReplayGuard } from './core/ReplayGuard.js';
 import { createSchemaRegistry } from './core/schemas.js';
 import type { SandboxDeps, SandboxRequest, SandboxResponse } from './core/types.js';
 import { endpoints } from './endpoints/index.js';
+import { keepInternals } from './internals.js';
 import { lastResortFor } from './protocols/lastResortFor.js';
 import { handleOauthPage, oauthModeOf } from './protocols/page/handleOauthPage.js';
 import { checkStoredRules } from './scenarios/checkStoredRules.js';
+import { RuleIndex } from './scenarios/RuleIndex.js';
 import { ScenarioBook } from './scenarios/ScenarioBook.js';
 import { loadFixturesFile, seedFixtures } from './store/fixtures.js';
+import { ExpirySweeper } from './store/ExpirySweeper.js';
 import { openLowdbStore } from './store/lowdbStore.js';
 
 /**
@@ -38,10 +41,10 @@ export interface SandboxOptions extends Partial<SandboxConfig> {
   ids?: IdGenerator;
 }
 
-/** A running sandbox: the core handler, its Express app, and its state. */
+/** A running sandbox: the core handler, its Express app, and its control plane. */
 export interface Sandbox {
+  /** The configuration it runs with: defaults, then the options given (paths resolved). */
   config: SandboxConfig;
-  deps: SandboxDeps;
   /** The framework-free entry point: plain request in, plain response out. */
   handle(request: SandboxRequest): Promise<SandboxResponse>;
   /** Answers a request whose body an adapter could not read, as its path's protocol (or the control plane) would; both adapters use it. */
@@ -98,6 +101,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     replay: new ReplayGuard(),
     schemas: ajv,
     scenarios: new ScenarioBook(config.scenariosDir, ajv, endpointTable),
+    rules: new RuleIndex(store),
+    sweeper: new ExpirySweeper(store),
     fixtures,
   };
   checkStoredRules(deps);
@@ -129,9 +134,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const app = createExpressApp(handle, unreadable);
   let server: Server | undefined;
 
-  return {
+  const sandbox: Sandbox = {
     config,
-    deps,
     handle,
     rejectUnreadable: unreadable,
     app,
@@ -156,4 +160,6 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       await store.flush();
     },
   };
+  keepInternals(sandbox, deps);
+  return sandbox;
 }

@@ -1,4 +1,3 @@
-import type { Ajv } from 'ajv';
 import type { SandboxControl } from '../control/SandboxControl.js';
 import type { SandboxDeps } from '../core/types.js';
 
@@ -39,25 +38,4 @@ export interface AdminRoute {
   handle(request: AdminRequest, deps: SandboxDeps): AdminReply | Promise<AdminReply>;
 }
 
-/** Thrown by admin handlers: answered as `{ "error": { "message": ... } }` with this status. */
-export class AdminError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export const ok = (body: unknown, status = 200): AdminReply => ({ status, body });
-
-/** Checks a control-plane body against a schema of schemas/ (a file name or a ref into one); 400 naming the spot. */
-export function checkAdminBody(ajv: Ajv, schemaRef: string, body: unknown): void {
-  const validate = ajv.getSchema(schemaRef);
-  if (!validate) throw new Error(`Missing admin schema ${schemaRef}`);
-  if (validate(body)) return;
-  const e = validate.errors?.[0];
-  const allowed =
-    e?.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : '';
-  throw new AdminError(400, `Invalid body at ${e?.instancePath || '/'}: ${e?.message}${allowed}`);
-}

@@ -1,7 +1,8 @@
 import type { SandboxControl } from '../control/SandboxControl.js';
 import { formatJakartaTime } from '../core/jakartaTime.js';
 import type { SandboxDeps } from '../core/types.js';
-import { AdminError, ok, type AdminReply, type AdminRoute } from './adminRoute.js';
+import { ControlError } from '../control/ControlError.js';
+import { ok, type AdminReply, type AdminRoute } from './adminRoute.js';
 
 function describeClock(control: SandboxControl, deps: SandboxDeps): AdminReply {
   const now = control.clock.now();
@@ -22,7 +23,7 @@ const bodyOf = (body: unknown) => (body ?? {}) as ClockBody;
 function checkForward(body: ClockBody): void {
   const backwards = (['seconds', 'minutes', 'ms'] as const).find((field) => (body[field] ?? 0) < 0);
   if (backwards)
-    throw new AdminError(
+    throw new ControlError(
       400,
       `Invalid body at /${backwards}: clock/advance moves the clock forward only, got ${body[backwards]}; to go back, POST /__admin/clock/set {"at": "<ISO-8601 instant>"}.`,
     );

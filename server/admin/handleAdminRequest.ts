@@ -1,6 +1,8 @@
 import type { Ajv } from 'ajv';
 import type { SandboxDeps, SandboxRequest, SandboxResponse } from '../core/types.js';
-import { AdminError, checkAdminBody, type AdminReply, type AdminRoute } from './adminRoute.js';
+import { checkControlBody } from '../control/checkControlBody.js';
+import { ControlError } from '../control/ControlError.js';
+import type { AdminReply, AdminRoute } from './adminRoute.js';
 import { adminRoutes } from './adminRoutes.js';
 import { SandboxControl } from '../control/SandboxControl.js';
 import { isSessionName, sessionNameRule } from '../core/sessionName.js';
@@ -36,7 +38,7 @@ function decodePathSegment(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {
-    throw new AdminError(400, `The path segment "${segment}" is not valid percent-encoding.`);
+    throw new ControlError(400, `The path segment "${segment}" is not valid percent-encoding.`);
   }
 }
 
@@ -44,7 +46,10 @@ function decodePathSegment(segment: string): string {
 function readSession(request: SandboxRequest, query: URLSearchParams): string | undefined {
   const session = request.headers['x-mock-session'] ?? query.get('session') ?? undefined;
   if (session !== undefined && !isSessionName(session))
-    throw new AdminError(400, `"${session}" is not a session name (X-Mock-Session or ?session=): ${sessionNameRule}.`);
+    throw new ControlError(
+      400,
+      `"${session}" is not a session name (X-Mock-Session or ?session=): ${sessionNameRule}.`,
+    );
   return session;
 }
 
@@ -69,14 +74,14 @@ function checkQuery(route: AdminRoute, query: URLSearchParams, deps: SandboxDeps
   const unknown = [...new Set([...query.keys()].filter((name) => !declared.has(name)))];
   if (unknown.length > 0) {
     const takes = [...declared].map((name) => `?${name}=`).join(', ');
-    throw new AdminError(
+    throw new ControlError(
       400,
       `${route.method} ${adminPrefix}${route.path} takes no query parameter ${unknown.map((n) => `"${n}"`).join(', ')}; it takes ${takes}.`,
     );
   }
   for (const name of declared) {
     if (query.getAll(name).length > 1)
-      throw new AdminError(
+      throw new ControlError(
         400,
         `The query parameter "${name}" is given ${query.getAll(name).length} times; give it once.`,
       );
@@ -84,7 +89,7 @@ function checkQuery(route: AdminRoute, query: URLSearchParams, deps: SandboxDeps
   // A filter on an endpoint that does not exist matches nothing, so "never called" would pass by mistake.
   const endpoint = query.get('endpoint');
   if (endpoint !== null && !deps.endpoints.get(endpoint)) {
-    throw new AdminError(
+    throw new ControlError(
       400,
       `?endpoint=${endpoint} names no endpoint; there are ${deps.endpoints
         .list()
@@ -112,11 +117,11 @@ export function createAdminHandler(ajv: Ajv, routes: readonly AdminRoute[] = adm
     try {
       if (!match) {
         if (matches.length > 0)
-          throw new AdminError(
+          throw new ControlError(
             405,
             `${request.path} answers ${matches.map((x) => x.c.route.method).join(', ')}, not ${request.method}.`,
           );
-        throw new AdminError(
+        throw new ControlError(
           404,
           `No control route ${request.method} ${request.path}. See GET ${adminPrefix}/health and the README.`,
         );
@@ -128,7 +133,7 @@ export function createAdminHandler(ajv: Ajv, routes: readonly AdminRoute[] = adm
       let body: unknown = undefined;
       if (request.rawBody.trim() !== '') {
         if (!takesBody(route) && !isEmptyObject(request.rawBody)) {
-          throw new AdminError(
+          throw new ControlError(
             400,
             `${route.method} ${adminPrefix}${route.path} takes no body; send none (scope a call with X-Mock-Session or ?session=, not a body member).`,
           );
@@ -136,10 +141,10 @@ export function createAdminHandler(ajv: Ajv, routes: readonly AdminRoute[] = adm
         try {
           body = JSON.parse(request.rawBody);
         } catch (error) {
-          throw new AdminError(400, `The body is not JSON: ${(error as Error).message}`);
+          throw new ControlError(400, `The body is not JSON: ${(error as Error).message}`);
         }
       }
-      if (route.bodySchema) checkAdminBody(ajv, route.bodySchema, body ?? {});
+      if (route.bodySchema) checkControlBody(ajv, route.bodySchema, body ?? {});
       const session = readSession(request, query);
       return reply(
         await route.handle(
@@ -156,7 +161,7 @@ export function createAdminHandler(ajv: Ajv, routes: readonly AdminRoute[] = adm
         ),
       );
     } catch (error) {
-      if (error instanceof AdminError)
+      if (error instanceof ControlError)
         return reply({ status: error.status, body: { error: { message: error.message } } });
       deps.logger.error('admin route failed', { path: request.path, stack: (error as Error).stack });
       return reply({

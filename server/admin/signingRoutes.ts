@@ -1,6 +1,7 @@
 import type { SignedRequest } from '../core/endpoint.js';
 import { formatJakartaTime } from '../core/jakartaTime.js';
-import { AdminError, ok, type AdminRoute } from './adminRoute.js';
+import { ControlError } from '../control/ControlError.js';
+import { ok, type AdminRoute } from './adminRoute.js';
 
 interface SignInput {
   partnerId: string;
@@ -27,14 +28,14 @@ export const signingRoutes: AdminRoute[] = [
       'Sandbox-only: sign a request for a TEST-ONLY partner whose private key the sandbox holds; returns the headers to set and the exact body to send.',
     handle: ({ body, control }, deps) => {
       if (!deps.config.signingHelper)
-        throw new AdminError(
+        throw new ControlError(
           404,
           'The signing helper is switched off (--no-signing-helper); sign requests with your own private key.',
         );
       const input = body as SignInput;
       const partner = deps.partners.get(input.partnerId);
       if (!partner)
-        throw new AdminError(
+        throw new ControlError(
           404,
           `No partner "${input.partnerId}" is registered; known: ${deps.partners
             .list()
@@ -42,7 +43,7 @@ export const signingRoutes: AdminRoute[] = [
             .join(', ')}.`,
         );
       if (!partner.privateKey) {
-        throw new AdminError(
+        throw new ControlError(
           403,
           `The sandbox holds only the public key of partner ${partner.partnerId}, so it cannot sign for it: sign with that partner's own private key.`,
         );
@@ -50,7 +51,7 @@ export const signingRoutes: AdminRoute[] = [
       const pathname = input.path.split('?')[0];
       const endpoint = deps.endpoints.find(pathname);
       if (!endpoint)
-        throw new AdminError(
+        throw new ControlError(
           404,
           `No emulated endpoint at ${pathname}; the helper signs for ${deps.endpoints
             .list()
@@ -72,7 +73,7 @@ export const signingRoutes: AdminRoute[] = [
       try {
         signed = endpoint.protocol.signRequest(draft, context);
       } catch (error) {
-        throw new AdminError(400, `Cannot sign this ${endpoint.id} request: ${(error as Error).message}.`);
+        throw new ControlError(400, `Cannot sign this ${endpoint.id} request: ${(error as Error).message}.`);
       }
       return ok({
         endpoint: endpoint.id,

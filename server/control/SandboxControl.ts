@@ -1,10 +1,9 @@
-import { AdminError, checkAdminBody } from '../admin/adminRoute.js';
 import type { JournalEntry, JournalFilter } from '../core/journal.js';
 import { createPartner, type PartnerInput } from '../core/partners.js';
 import { isSessionName, sessionNameRule } from '../core/sessionName.js';
 import type { SandboxDeps } from '../core/types.js';
+import { buildOpenApi, type OpenApiDocument } from '../openapi/buildOpenApi.js';
 import type { ArmedRule, RuleMatch } from '../scenarios/ArmedRule.js';
-import { ruleIndexOf } from '../scenarios/RuleIndex.js';
 import type { Scenario } from '../scenarios/ScenarioBook.js';
 import type { Collections } from '../store/entities.js';
 import {
@@ -18,6 +17,8 @@ import {
   type FixtureCollection,
   type Fixtures,
 } from '../store/fixtures.js';
+import { checkControlBody } from './checkControlBody.js';
+import { ControlError } from './ControlError.js';
 
 export interface ArmInput {
   endpoint: string;
@@ -40,7 +41,7 @@ export class SandboxControl {
   /** The same control plane, scoped to `session`. */
   forSession(session: string | undefined): SandboxControl {
     if (session !== undefined && !isSessionName(session))
-      throw new AdminError(400, `"${session}" is not a session name: ${sessionNameRule}.`);
+      throw new ControlError(400, `"${session}" is not a session name: ${sessionNameRule}.`);
     return new SandboxControl(this.deps, session);
   }
 
@@ -52,9 +53,13 @@ export class SandboxControl {
     checkCollection(collection);
     list.forEach((item, i) => {
       try {
-        checkAdminBody(this.deps.schemas, `fixtures.schema.json#/definitions/${fixtureDefinitions[collection]}`, item);
+        checkControlBody(
+          this.deps.schemas,
+          `fixtures.schema.json#/definitions/${fixtureDefinitions[collection]}`,
+          item,
+        );
       } catch (error) {
-        throw new AdminError(400, `${collection}[${i}]: ${(error as Error).message}`);
+        throw new ControlError(400, `${collection}[${i}]: ${(error as Error).message}`);
       }
     });
     const now = this.deps.clock.now(this.session);
@@ -70,7 +75,7 @@ export class SandboxControl {
 
   deleteFixture(collection: FixtureCollection, id: string): void {
     if (!this.deps.store.delete(checkCollection(collection), id, this.session)) {
-      throw new AdminError(
+      throw new ControlError(
         404,
         `No ${collection} entry "${id}" in ${this.session ? `session ${this.session}` : 'the global scope'}.`,
       );
@@ -87,9 +92,9 @@ export class SandboxControl {
   }
 
   armScenario(input: ArmInput): ArmedRule {
-    checkAdminBody(this.deps.schemas, 'admin.scenarios.json', input);
+    checkControlBody(this.deps.schemas, 'admin.scenarios.json', input);
     if (!this.deps.endpoints.get(input.endpoint))
-      throw new AdminError(
+      throw new ControlError(
         404,
         `No endpoint "${input.endpoint}"; there are ${this.deps.endpoints
           .list()
@@ -97,7 +102,7 @@ export class SandboxControl {
           .join(', ')}.`,
       );
     if (!this.deps.scenarios.find(input.endpoint, input.scenario)) {
-      throw new AdminError(
+      throw new ControlError(
         404,
         `No scenario "${input.scenario}" for ${input.endpoint}; there are ${this.deps.scenarios.names(input.endpoint).join(', ')}.`,
       );
@@ -112,7 +117,7 @@ export class SandboxControl {
       armedAt: this.deps.clock.now(this.session).toISOString(),
     };
     this.deps.store.put('rules', rule.id, rule, this.session);
-    ruleIndexOf(this.deps.store).add(rule);
+    this.deps.rules.add(rule);
     return rule;
   }
 
@@ -122,7 +127,7 @@ export class SandboxControl {
 
   disarmScenario(id: string): void {
     if (!this.deps.store.delete('rules', id, this.session))
-      throw new AdminError(
+      throw new ControlError(
         404,
         `No armed rule "${id}" in ${this.session ? `session ${this.session}` : 'the global scope'}.`,
       );
@@ -138,7 +143,7 @@ export class SandboxControl {
       advance: (ms: number) => {
         // Same rule as POST /__admin/clock/advance: going back is clock.set's job, said out loud.
         if (!(ms >= 0))
-          throw new AdminError(
+          throw new ControlError(
             400,
             `clock.advance moves the clock forward only, got ${ms} ms; to go back, use clock.set(at).`,
           );
@@ -158,7 +163,7 @@ export class SandboxControl {
   /** A filter on a misspelt endpoint matches nothing, so "never called" would pass by mistake: refuse it. */
   private checkEndpoint(id: string): void {
     if (!this.deps.endpoints.get(id))
-      throw new AdminError(
+      throw new ControlError(
         400,
         `No endpoint "${id}"; there are ${this.deps.endpoints
           .list()
@@ -172,31 +177,36 @@ export class SandboxControl {
   }
 
   registerPartner(input: Omit<PartnerInput, 'privateKey'>): { partnerId: string; keyFingerprint: string } {
-    checkAdminBody(this.deps.schemas, 'admin.partner.json', input);
+    checkControlBody(this.deps.schemas, 'admin.partner.json', input);
     let partner;
     try {
       partner = createPartner(input, 'POST /__admin/keys/partners');
     } catch (error) {
-      throw new AdminError(400, (error as Error).message);
+      throw new ControlError(400, (error as Error).message);
     }
     this.deps.partners.register(partner);
     this.deps.store.put('partners', partner.partnerId, input);
     return { partnerId: partner.partnerId, keyFingerprint: partner.keyFingerprint };
   }
 
+  /** This sandbox as an OpenAPI 3.1 document, as GET /__admin/openapi.json serves it at the configured host and port. */
+  openApi(): OpenApiDocument {
+    return buildOpenApi(this.deps);
+  }
+
   /** Forgets the session's state, rules and journal; without a session, everything but registered partners, then re-seeds the fixtures. */
   reset(): void {
-    const { store, journal, clock, replay } = this.deps;
+    const { store, rules, journal, clock, replay } = this.deps;
     if (this.session !== undefined) {
       store.clear(this.session);
-      ruleIndexOf(store).forget(this.session);
+      rules.forget(this.session);
       journal.clear(this.session);
       replay.clear(this.session);
       return;
     }
     const partners = store.list('partners');
     store.clear();
-    ruleIndexOf(store).forget();
+    rules.forget();
     partners.forEach((p) => store.put('partners', p.partnerId, p));
     journal.clear();
     replay.clear();
@@ -207,7 +217,7 @@ export class SandboxControl {
 /** A clock that reads an invalid date would break every request of its scope: refuse it here. */
 function checkInstant(at: Date): Date {
   if (!Number.isFinite(at.getTime()))
-    throw new AdminError(
+    throw new ControlError(
       400,
       'The sandbox clock can only be set to a real instant (a valid ISO-8601 time; 23:59:60 and out-of-range years are not).',
     );
@@ -216,6 +226,6 @@ function checkInstant(at: Date): Date {
 
 function checkCollection<C extends string>(name: C): C & FixtureCollection {
   if (!fixtureCollections.includes(name as FixtureCollection))
-    throw new AdminError(404, `No fixture collection "${name}"; there are ${fixtureCollections.join(', ')}.`);
+    throw new ControlError(404, `No fixture collection "${name}"; there are ${fixtureCollections.join(', ')}.`);
   return name as C & FixtureCollection;
 }

@@ -1,6 +1,6 @@
 /**
  * Drops whitespace outside string literals, keeping every other byte (key order, escapes,
- * number spelling) as sent: SNAP's `minify(body)` as DANA's SDKs practise it (protocol.md 1.7).
+ * number spelling) as sent: SNAP's `minify(body)` as DANA's SDKs practise it (docs/protocol.md#body-hash-and-minify).
  * Works on invalid JSON too, so a signature can be checked before the body is parsed.
  */
 export function minifyJson(text: string): string {

@@ -70,8 +70,8 @@ export function fingerprintKey(key: KeyObject): string {
 }
 
 /**
- * One id is X-PARTNER-ID (1-36, seed 000), X-CLIENT-KEY (no length in seed 001) and the envelope's
- * head.clientId (String(32), seed 003): only 32 fits them all. The seeds' ids have 22 or 32 digits.
+ * One id is X-PARTNER-ID (1-36, Apply OTT), X-CLIENT-KEY (no length, Resend OTP) and the envelope's
+ * head.clientId (String(32), pushNotificationUser; docs/protocol.md): only 32 fits them all. The seeds' ids have 22 or 32 digits.
  */
 export const partnerIdMaxLength = 32;
 

@@ -1,4 +1,5 @@
 import type { Exchange, Sealed } from './endpoint.js';
+import { scopeKeyOf } from './globalScope.js';
 import { jakartaDay } from './jakartaTime.js';
 import type { JournalEntry } from './journal.js';
 import { commonCases, SandboxError } from './SandboxError.js';
@@ -90,11 +91,13 @@ export function checkMockHeaders(
   }
 }
 
-/** The same client may not reuse an X-EXTERNAL-ID on the same Jakarta day: 409xx00 (SNAP, protocol.md 1.3). */
+/** The same client may not reuse an X-EXTERNAL-ID on the same Jakarta day: 409xx00 (SNAP, docs/protocol.md#replay-x-external-id). */
 export function checkReplay(exchange: Exchange, deps: SandboxDeps): void {
   if (!deps.config.replayCheck || exchange.externalId === undefined || !exchange.partner) return;
   const day = jakartaDay(exchange.receivedAt);
-  if (deps.replay.seen(exchange.session ?? '', day, `${exchange.partner.partnerId}\u0000${exchange.externalId}`)) {
+  if (
+    deps.replay.seen(scopeKeyOf(exchange.session), day, `${exchange.partner.partnerId}\u0000${exchange.externalId}`)
+  ) {
     throw new SandboxError(
       commonCases.conflict,
       undefined,

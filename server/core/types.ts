@@ -2,12 +2,14 @@ import type { Ajv } from 'ajv';
 import type { Clock } from './clock.js';
 import type { EndpointTable } from './EndpointTable.js';
 import type { ReplayGuard } from './ReplayGuard.js';
+import type { RuleIndex } from '../scenarios/RuleIndex.js';
 import type { ScenarioBook } from '../scenarios/ScenarioBook.js';
 import type { Fixtures } from '../store/fixtures.js';
 import type { IdGenerator } from './ids.js';
 import type { Journal } from './journal.js';
 import type { Logger } from './logger.js';
 import type { DanaKeys, PartnerRegistry } from './partners.js';
+import type { ExpirySweeper } from '../store/ExpirySweeper.js';
 import type { Store } from '../store/store.js';
 import type { SandboxConfig } from '../config.js';
 
@@ -60,6 +62,10 @@ export interface SandboxDeps {
   endpoints: EndpointTable;
   replay: ReplayGuard;
   scenarios: ScenarioBook;
+  /** Which armed rules a request looks at, per scope and endpoint; told of every rule armed. */
+  rules: RuleIndex;
+  /** Forgets expired OTTs and B2B tokens; remembers when it last swept each scope. */
+  sweeper: ExpirySweeper;
   /** The fixtures file as loaded, for resets. */
   fixtures: Fixtures;
   /** Every schema in schemas/, compiled once. */

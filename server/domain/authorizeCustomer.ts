@@ -11,7 +11,7 @@ export interface AuthorizedCustomer {
   token: CustomerToken;
 }
 
-/** "Bearer" alone names no customer: the mandatory header is as good as missing (as Apply OTT, seed 000). */
+/** "Bearer" alone names no customer: the mandatory header is as good as missing, as for Apply OTT. */
 export function checkCustomerHeader(headers: Record<string, string>): void {
   const token = stripBearer((headers['authorization-customer'] ?? '').trim());
   if (token === '' || /^bearer$/i.test(token))

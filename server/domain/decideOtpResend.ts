@@ -1,8 +1,8 @@
 import type { Card, Journey } from '../store/entities.js';
 
-/** Seed 001_6025f742e1b2ea01.txt, 4038115: "Transaction invalid after 10 minutes." */
+/** BNC's Resend OTP document, 4038115: "Transaction invalid after 10 minutes." (docs/protocol.md#resend-otp) */
 export const journeyLifetimeMs = 10 * 60_000;
-/** Seed 001_6025f742e1b2ea01.txt, 4038113: "The OTP code already sent within 1 minute period." */
+/** BNC's Resend OTP document, 4038113: "The OTP code already sent within 1 minute period." (docs/protocol.md#resend-otp) */
 export const otpCooldownMs = 60_000;
 
 /** What a Resend OTP request names: the journey, its card and its order. */

@@ -4,7 +4,6 @@ import type { Outcome, SandboxDeps } from '../core/types.js';
 import { checkCustomerToken, stripBearer } from '../domain/checkCustomerToken.js';
 import { snapProtocol } from '../protocols/snap/snapProtocol.js';
 import type { Customer } from '../store/entities.js';
-import { sweepExpired } from '../store/sweepExpired.js';
 
 interface ApplyOttBody {
   userResources: string[];
@@ -33,7 +32,7 @@ function overRateLimit(customer: Customer, now: Date, scope: string | undefined,
   return false;
 }
 
-/** "Bearer" alone names no customer: the mandatory header is as good as missing (seed 000: 4004902 "Missing or invalid format on mandatory field"). */
+/** "Bearer" alone names no customer: the mandatory header is as good as missing (DANA's Apply OTT document: 4004902 "Missing or invalid format on mandatory field"). */
 function checkCustomerHeader(headers: Record<string, string>): void {
   const token = stripBearer((headers['authorization-customer'] ?? '').trim());
   if (token === '' || /^bearer$/i.test(token)) {
@@ -59,7 +58,7 @@ function checkTokensAgree(exchange: Exchange): void {
   }
 }
 
-/** Apply OTT (seed 000_6047d65611ed057b.txt): a one-time token for redirecting the customer into DANA. */
+/** Apply OTT (DANA's Apply OTT document, docs/protocol.md#apply-ott): a one-time token for redirecting the customer into DANA. */
 export const applyOtt: EndpointDefinition = {
   id: 'applyOtt',
   method: 'POST',
@@ -98,7 +97,7 @@ export const applyOtt: EndpointDefinition = {
 
     const value = deps.ids.token(43);
     const expiresAt = new Date(now.getTime() + deps.config.ottTtlSeconds * 1000).toISOString();
-    sweepExpired(deps.store, 'otts', now, exchange.session);
+    deps.sweeper.sweep('otts', now, exchange.session);
     deps.store.put(
       'otts',
       value,

@@ -1,13 +1,12 @@
 import type { EndpointDefinition } from '../core/endpoint.js';
 import type { Outcome } from '../core/types.js';
 import { snapProtocol } from '../protocols/snap/snapProtocol.js';
-import { sweepExpired } from '../store/sweepExpired.js';
 
-/** Fits the seed's `Authorization` header length of 163 exactly: "Bearer " + 156 characters (seed 001_6025f742e1b2ea01.txt). */
+/** Fits the seed's `Authorization` header length of 163 exactly: "Bearer " + 156 characters (BNC's Resend OTP document, docs/protocol.md#resend-otp). */
 const tokenLength = 156;
 
 /**
- * SNAP B2B access token (service 73, protocol.md 1.4): the Bearer token Resend OTP requires.
+ * SNAP B2B access token (service 73, docs/protocol.md#b2b-access-token): the Bearer token Resend OTP requires.
  * The protocol module has already checked the client and its `X-CLIENT-KEY|X-TIMESTAMP` signature.
  */
 export const b2bAccessToken: EndpointDefinition = {
@@ -22,7 +21,7 @@ export const b2bAccessToken: EndpointDefinition = {
     const ttl = deps.config.b2bTokenTtlSeconds;
     const value = deps.ids.token(tokenLength);
     const expiresAt = new Date(issuedAt.getTime() + ttl * 1000).toISOString();
-    sweepExpired(deps.store, 'b2bTokens', issuedAt, exchange.session);
+    deps.sweeper.sweep('b2bTokens', issuedAt, exchange.session);
     deps.store.put(
       'b2bTokens',
       value,

@@ -98,7 +98,7 @@ function checkPush(exchange: AdmittedExchange, deps: SandboxDeps): Outcome | Del
   return { customer: token.customer };
 }
 
-/** pushNotificationUser (seed 003_9916cefbcccc7dcd.txt): a push to the DANA app about an order DANA already holds. */
+/** pushNotificationUser (DANA's pushNotificationUser document, docs/protocol.md#pushnotificationuser): a push to the DANA app about an order DANA already holds. */
 export const pushNotificationUser: EndpointDefinition = {
   id: 'pushNotificationUser',
   method: 'POST',

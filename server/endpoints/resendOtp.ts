@@ -30,8 +30,8 @@ function toOutcome(verdict: OtpResendVerdict, deps: SandboxDeps): Outcome {
 }
 
 /**
- * Resend OTP (seed 001_6025f742e1b2ea01.txt, Bank Neo Commerce Direct Debit): sends the OTP of an
- * open direct-debit journey again. BNC pairs a B2B token with the asymmetric signature (protocol.md 1.6).
+ * Resend OTP (BNC's Direct Debit Resend OTP document, docs/protocol.md#resend-otp): sends the OTP of an
+ * open direct-debit journey again. BNC pairs a B2B token with the asymmetric signature (docs/protocol.md#snap-signatures).
  */
 export const resendOtp: EndpointDefinition = {
   id: 'resendOtp',

@@ -7,7 +7,7 @@ const unroutedEnvelope = envelopeProtocol({});
 
 /**
  * The protocol that answers a path no endpoint serves: DANA's Open API envelope under `/v1/`
- * (its Open API namespace, seed 003_9916cefbcccc7dcd.txt), SNAP's envelope everywhere else.
+ * (its Open API namespace, DANA's pushNotificationUser document), SNAP's envelope everywhere else.
  */
 export function unroutedProtocolFor(path: string): Protocol {
   return path.startsWith('/v1/') ? unroutedEnvelope : unroutedProtocol;

@@ -1,3 +1,4 @@
+import { scopeKeyOf } from '../core/globalScope.js';
 import type { Store } from '../store/store.js';
 import type { ArmedRule } from './ArmedRule.js';
 
@@ -10,14 +11,12 @@ function append(index: ScopeIndex, rule: ArmedRule): void {
   else index.set(rule.endpoint, [rule.id]);
 }
 
-const globalKey = '';
-const keyOf = (scope: string | undefined) => scope ?? globalKey;
-
 /**
  * Which armed rules a request has to look at: its endpoint's, in its session and globally, in arming
  * order, so a request never lists or sorts every rule of the store (10k armed rules cost 15 ms per
  * request that way). The store stays the truth: an id is checked with store.get on use and dropped
- * once its rule is gone (used up, disarmed, reset), so only arming has to tell the index.
+ * once its rule is gone (used up, disarmed, reset), so only arming has to tell the index. One per
+ * sandbox (SandboxDeps.rules).
  */
 export class RuleIndex {
   private readonly scopes = new Map<string, ScopeIndex>();
@@ -32,7 +31,7 @@ export class RuleIndex {
 
   /** Called on arming; a scope not indexed yet reads the new rule from the store when it is first used. */
   add(rule: ArmedRule): void {
-    const index = this.scopes.get(keyOf(rule.session));
+    const index = this.scopes.get(scopeKeyOf(rule.session));
     if (index) append(index, rule);
   }
 
@@ -57,7 +56,7 @@ export class RuleIndex {
   }
 
   private scopeIndex(scope: string | undefined): ScopeIndex {
-    const key = keyOf(scope);
+    const key = scopeKeyOf(scope);
     let index = this.scopes.get(key);
     if (!index) {
       index = new Map();
@@ -70,13 +69,4 @@ export class RuleIndex {
     }
     return index;
   }
-}
-
-const indexes = new WeakMap<Store, RuleIndex>();
-
-/** The rule index of a store (one per sandbox). */
-export function ruleIndexOf(store: Store): RuleIndex {
-  let index = indexes.get(store);
-  if (!index) indexes.set(store, (index = new RuleIndex(store)));
-  return index;
 }

@@ -1,5 +1,4 @@
 import type { SandboxDeps } from '../core/types.js';
-import { entriesInEveryScope } from '../store/lowdbStore.js';
 
 /**
  * Armed rules kept in the data file must name a scenario the loaded packs still have: a rule for a
@@ -7,7 +6,7 @@ import { entriesInEveryScope } from '../store/lowdbStore.js';
  * as if nothing were armed. Stops start-up naming the file and the rule.
  */
 export function checkStoredRules(deps: SandboxDeps): void {
-  for (const { scope, id, value: rule } of entriesInEveryScope(deps.store, 'rules')) {
+  for (const { scope, id, value: rule } of deps.store.listEveryScope('rules')) {
     const where = `The data file ${deps.config.dataFile} holds armed rule ${id}${scope === undefined ? '' : ` of session ${scope}`}`;
     const fix =
       'Restore it in the packs, or remove the rule from collections.rules in the file (or move the file away).';

@@ -2,7 +2,6 @@ import type { Exchange } from '../core/endpoint.js';
 import type { IdGenerator } from '../core/ids.js';
 import type { Outcome, SandboxDeps, SandboxResponse } from '../core/types.js';
 import type { ArmedRule, RuleMatch } from './ArmedRule.js';
-import { ruleIndexOf } from './RuleIndex.js';
 import type { Scenario } from './ScenarioBook.js';
 
 const pick = (value: unknown, path: string): unknown =>
@@ -47,7 +46,7 @@ function matches(match: RuleMatch | undefined, exchange: Exchange, tokens: () =>
 function findRule(exchange: Exchange, deps: SandboxDeps): ArmedRule | undefined {
   let tokens: unknown[] | undefined;
   const tokensOnce = () => (tokens ??= tokensOf(exchange));
-  for (const rule of ruleIndexOf(deps.store).candidates(exchange.endpoint!.id, exchange.session))
+  for (const rule of deps.rules.candidates(exchange.endpoint!.id, exchange.session))
     if (matches(rule.match, exchange, tokensOnce)) return rule;
   return undefined;
 }

@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Low, Memory } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
+import { globalScope } from '../core/globalScope.js';
 import type { Logger } from '../core/logger.js';
 import type { CollectionName, Collections } from './entities.js';
 import type { Store, WriteStatus } from './store.js';
@@ -12,9 +13,6 @@ interface Data {
   version: 1;
   collections: { [C in CollectionName]?: Table<Collections[C]> };
 }
-
-// No X-Mock-Session header value can be empty, so '' never collides with a session.
-const globalScope = '';
 
 /**
  * Credentials the sandbox issues and its rate counters: written on every Apply OTT, token request or
@@ -136,19 +134,6 @@ function readDataFile(file: string): unknown {
   }
 }
 
-const datasets = new WeakMap<Store, Data>();
-
-/** Every entry of a collection in every scope (for start-up checks that span sessions); empty for other stores. */
-export function entriesInEveryScope<C extends CollectionName>(
-  store: Store,
-  collection: C,
-): { scope?: string; id: string; value: Collections[C] }[] {
-  const table = (datasets.get(store)?.collections[collection] ?? {}) as Table<Collections[C]>;
-  return Object.entries(table).flatMap(([scope, rows]) =>
-    Object.entries(rows).map(([id, value]) => ({ scope: scope === globalScope ? undefined : scope, id, value })),
-  );
-}
-
 export interface LowdbStoreOptions {
   /** The data file; absent = memory only. */
   file?: string;
@@ -255,6 +240,11 @@ export async function openLowdbStore(options: LowdbStoreOptions = {}): Promise<S
         for (const key of Object.keys(layer)) define(merged, key, layer[key]);
       return Object.values(merged);
     },
+    listEveryScope(c) {
+      return Object.entries(table(c)).flatMap(([scope, rows]) =>
+        Object.entries(rows).map(([id, value]) => ({ scope: scope === globalScope ? undefined : scope, id, value })),
+      );
+    },
     clear(scope) {
       for (const collections of [data.collections, volatile]) {
         for (const name of Object.keys(collections) as CollectionName[]) {
@@ -271,6 +261,5 @@ export async function openLowdbStore(options: LowdbStoreOptions = {}): Promise<S
     },
     writeStatus: () => ({ ...status }),
   };
-  datasets.set(store, data);
   return store;
 }

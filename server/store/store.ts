@@ -11,6 +11,8 @@ export interface Store {
   delete(collection: CollectionName, id: string, scope?: string): boolean;
   /** Everything visible from `scope`: its own entries over the global ones. */
   list<C extends CollectionName>(collection: C, scope?: string): Collections[C][];
+  /** Every entry of a collection in every scope, for start-up checks that span sessions; `scope` undefined = global. */
+  listEveryScope<C extends CollectionName>(collection: C): { scope?: string; id: string; value: Collections[C] }[];
   /** Forget one session's entries, or with no scope, everything. */
   clear(scope?: string): void;
   /** Wait until every change so far is on disk, or its write failed (then see writeStatus; it never rejects). */

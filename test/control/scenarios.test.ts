@@ -9,6 +9,7 @@ import { otherPartner, root } from '../support/partners.js';
 import { sendEnvelope } from '../support/envelopeRequest.js';
 import { sendApplyOtt } from '../support/snapRequest.js';
 import { createTestSandbox } from '../support/testSandbox.js';
+import { internalsOf } from '../../server/internals.js';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -179,7 +180,7 @@ describe('scenario selection', () => {
   });
 
   it('has a pack for every endpoint, each naming only cases its protocol can render', () => {
-    for (const endpoint of sandbox.deps.endpoints.list()) {
+    for (const endpoint of internalsOf(sandbox).endpoints.list()) {
       const own = sandbox.control.listScenarios(endpoint.id).filter((s) => s.endpoint === endpoint.id);
       expect(own.length).toBeGreaterThan(0);
       own.forEach((s) => expect(endpoint.protocol.caseKeys).toContain(s.case));

@@ -8,6 +8,7 @@ import { pushBody, pushHead, sendEnvelope } from '../support/envelopeRequest.js'
 import { demoPartner, root } from '../support/partners.js';
 import { sendApplyOtt } from '../support/snapRequest.js';
 import { createTestSandbox } from '../support/testSandbox.js';
+import { internalsOf } from '../../server/internals.js';
 
 const pem = readFileSync(join(root, 'keys/demo-partner/public.pem'), 'utf8');
 const key = createPublicKey(pem);
@@ -129,7 +130,7 @@ describe('partner keys', () => {
       400,
       expect.stringContaining('is a private key'),
     ]);
-    expect(sandbox.deps.store.list('partners')).toEqual([]);
+    expect(internalsOf(sandbox).store.list('partners')).toEqual([]);
     await sandbox.close();
   });
 

@@ -10,6 +10,7 @@ import { danaPublicKeyPem } from '../support/partners.js';
 import { sendApplyOtt } from '../support/snapRequest.js';
 import { applyOttWire } from '../support/wireRequests.js';
 import { createTestSandbox } from '../support/testSandbox.js';
+import { internalsOf } from '../../server/internals.js';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -105,7 +106,7 @@ describe('a sandbox that is hard to break', () => {
 
   it("answers in the path's own protocol when the pipeline itself fails, never with a crash", async () => {
     const broken = await createTestSandbox();
-    broken.deps.store.put('clocks', 'clock', { offsetMs: Number.NaN });
+    internalsOf(broken).store.put('clocks', 'clock', { offsetMs: Number.NaN });
     const snap = await broken.handle({
       method: 'POST',
       path: '/rest/v1.1/qr/apply-ott',
@@ -150,11 +151,12 @@ describe('a sandbox that is hard to break', () => {
 
   it("turns a failure inside an endpoint into its protocol's general error, and journals it", async () => {
     const failing = await createTestSandbox();
-    const get = failing.deps.store.get.bind(failing.deps.store);
-    failing.deps.store.get = ((collection: string, id: string, scope?: string) => {
+    const { store } = internalsOf(failing);
+    const get = store.get.bind(store);
+    store.get = ((collection: string, id: string, scope?: string) => {
       if (collection === 'notifications') throw new Error('disk on fire');
       return get(collection as never, id, scope);
-    }) as typeof failing.deps.store.get;
+    }) as typeof store.get;
     const res = await failing.handle({
       method: 'POST',
       path: pushPath,

@@ -6,6 +6,7 @@ import type { Sandbox } from '../../server/sandbox.js';
 import { demoPartner, otherPartner } from '../support/partners.js';
 import { sendApplyOtt, sendSnap, testTimestamp } from '../support/snapRequest.js';
 import { createTestSandbox } from '../support/testSandbox.js';
+import { internalsOf } from '../../server/internals.js';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -268,8 +269,9 @@ describe('SNAP request checks on Apply OTT', () => {
 
   it('answers an unexpected failure with 5004900 General Error and no stack trace', async () => {
     const broken = await createTestSandbox();
-    const get = broken.deps.store.get.bind(broken.deps.store);
-    broken.deps.store.get = ((collection: string, ...rest: [string, string?]) => {
+    const { store } = internalsOf(broken);
+    const get = store.get.bind(store);
+    store.get = ((collection: string, ...rest: [string, string?]) => {
       if (collection === 'customerTokens') throw new Error('disk on fire');
       return get(collection as 'customers', ...rest);
     }) as typeof get;

@@ -4,6 +4,7 @@ import { snapCases, snapResponseMessage } from '../../server/protocols/snap/snap
 import { demoPartner, otherPartner } from '../support/partners.js';
 import { sendApplyOtt } from '../support/snapRequest.js';
 import { createTestSandbox, fixedNow } from '../support/testSandbox.js';
+import { internalsOf } from '../../server/internals.js';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -27,7 +28,7 @@ describe('Apply OTT', () => {
 
   it('stores each issued OTT with its customer and an expiry', async () => {
     const res = await sendApplyOtt(sandbox.app, 'demo-token-active');
-    const ott = sandbox.deps.store.get('otts', res.body.userResources[0].value);
+    const ott = internalsOf(sandbox).store.get('otts', res.body.userResources[0].value);
     expect(ott).toMatchObject({
       customerId: 'cust-active',
       tokenValue: 'demo-token-active',
@@ -38,7 +39,7 @@ describe('Apply OTT', () => {
 
   it('validates every success against schemas/applyOtt.response.json', async () => {
     const res = await sendApplyOtt(sandbox.app, 'demo-token-active');
-    expect(sandbox.deps.endpoints.get('applyOtt')!.validators.response(res.body)).toBe(true);
+    expect(internalsOf(sandbox).endpoints.get('applyOtt')!.validators.response(res.body)).toBe(true);
   });
 
   it('accepts Authorization-Customer without the Bearer prefix', async () => {
@@ -167,9 +168,9 @@ describe('Apply OTT', () => {
     });
     const codes = [];
     for (let i = 0; i < 3; i++) codes.push((await sendApplyOtt(sandbox.app, 'token-two-per-minute')).body.responseCode);
-    sandbox.deps.clock.advance(undefined, 60_000);
+    internalsOf(sandbox).clock.advance(undefined, 60_000);
     codes.push((await sendApplyOtt(sandbox.app, 'token-two-per-minute')).body.responseCode);
-    sandbox.deps.clock.reset();
+    internalsOf(sandbox).clock.reset();
     expect(codes).toEqual(['2004900', '2004900', '4294900', '2004900']);
   });
 });

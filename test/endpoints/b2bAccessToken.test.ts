@@ -5,6 +5,7 @@ import { bncTokenPath, sendTokenRequest } from '../support/otpRequest.js';
 import { demoPartner, otherPartner } from '../support/partners.js';
 import { signSnap, testTimestamp } from '../support/snapRequest.js';
 import { createTestSandbox, fixedNow } from '../support/testSandbox.js';
+import { internalsOf } from '../../server/internals.js';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -40,13 +41,13 @@ describe('B2B access token', () => {
 
   it('stores each token for its client, expiring 900 s after the sandbox clock, in the session that asked', async () => {
     const { body } = await sendTokenRequest(sandbox.app, { session: 'token-store' });
-    expect(sandbox.deps.store.get('b2bTokens', body.accessToken, 'token-store')).toEqual({
+    expect(internalsOf(sandbox).store.get('b2bTokens', body.accessToken, 'token-store')).toEqual({
       value: body.accessToken,
       clientKey: demoPartner.partnerId,
       issuedAt: new Date(fixedNow).toISOString(),
       expiresAt: new Date(fixedNow + 900_000).toISOString(),
     });
-    expect(sandbox.deps.store.get('b2bTokens', body.accessToken)).toBeUndefined();
+    expect(internalsOf(sandbox).store.get('b2bTokens', body.accessToken)).toBeUndefined();
   });
 
   it('issues a new token on every call', async () => {
@@ -79,7 +80,7 @@ describe('B2B access token', () => {
 
   it('validates every success against schemas/b2bAccessToken.response.json', async () => {
     const res = await sendTokenRequest(sandbox.app);
-    expect(sandbox.deps.endpoints.get('b2bAccessToken')!.validators.response(res.body)).toBe(true);
+    expect(internalsOf(sandbox).endpoints.get('b2bAccessToken')!.validators.response(res.body)).toBe(true);
   });
 
   it('answers 4007302 naming grantType when the body has no grant type', async () => {
@@ -164,6 +165,6 @@ describe('B2B access token', () => {
   it('answers the token-issued scenario without storing a token', async () => {
     const res = await sendTokenRequest(sandbox.app, { headers: { 'X-Mock-Scenario': 'token-issued' } });
     expect(res.body).toMatchObject({ responseCode: '2007300', tokenType: 'Bearer', expiresIn: '900' });
-    expect(sandbox.deps.store.get('b2bTokens', res.body.accessToken)).toBeUndefined();
+    expect(internalsOf(sandbox).store.get('b2bTokens', res.body.accessToken)).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@ import { admin } from '../support/admin.js';
 import { pushBody, pushHead, sendEnvelope, type EnvelopeCall } from '../support/envelopeRequest.js';
 import { demoPartner, otherPartner } from '../support/partners.js';
 import { createTestSandbox } from '../support/testSandbox.js';
+import { internalsOf } from '../../server/internals.js';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -68,7 +69,7 @@ describe('pushNotificationUser', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/json');
     expect(resultOf(res)).toEqual(expected(key, detail));
-    expect(sandbox.deps.endpoints.get('pushNotificationUser')!.validators.response(res.body)).toBe(true);
+    expect(internalsOf(sandbox).endpoints.get('pushNotificationUser')!.validators.response(res.body)).toBe(true);
   });
 
   it.each([

@@ -4,6 +4,7 @@ import type { Sandbox } from '../../server/sandbox.js';
 import { admin } from '../support/admin.js';
 import { advanceClock, issueToken, openJourney, otpBody, sendResendOtp } from '../support/otpRequest.js';
 import { createTestSandbox, fixedNow } from '../support/testSandbox.js';
+import { internalsOf } from '../../server/internals.js';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -47,7 +48,7 @@ describe('Resend OTP', () => {
     const { resend, session, journeyId } = await freshJourney();
     await advanceClock(sandbox, session, 90);
     await resend();
-    expect(sandbox.deps.store.get('journeys', journeyId, session)?.lastOtpSentAt).toBe(
+    expect(internalsOf(sandbox).store.get('journeys', journeyId, session)?.lastOtpSentAt).toBe(
       new Date(fixedNow + 90_000).toISOString(),
     );
   });
@@ -175,7 +176,7 @@ describe('Resend OTP', () => {
 
   it('validates 2008100, 4038113 and 4038115 against schemas/resendOtp.response.json', async () => {
     const { resend, session } = await freshJourney();
-    const validate = sandbox.deps.endpoints.get('resendOtp')!.validators.response;
+    const validate = internalsOf(sandbox).endpoints.get('resendOtp')!.validators.response;
     const answers = [await resend()];
     await advanceClock(sandbox, session, 61);
     answers.push(await resend());

@@ -9,13 +9,14 @@ import { findPackageRoot } from '../../server/packageRoot.js';
 import type { Sandbox } from '../../server/sandbox.js';
 import { openApiFile, renderOpenApiFile } from '../../postman/writeOpenApi.js';
 import { createTestSandbox } from '../support/testSandbox.js';
+import { internalsOf } from '../../server/internals.js';
 
 let sandbox: Sandbox;
 let doc: OpenApiDocument;
 
 beforeAll(async () => {
   sandbox = await createTestSandbox();
-  doc = buildOpenApi(sandbox.deps);
+  doc = buildOpenApi(internalsOf(sandbox));
 });
 afterAll(() => sandbox.close());
 
@@ -62,7 +63,7 @@ describe('the OpenAPI document', () => {
   });
 
   test('has an operation for every endpoint path, aliases included, and for every control route', () => {
-    for (const endpoint of sandbox.deps.endpoints.list()) {
+    for (const endpoint of internalsOf(sandbox).endpoints.list()) {
       for (const path of endpoint.paths)
         expect({ path, operation: operationAt(path, endpoint.method)?.tags }).toEqual({
           path,
@@ -88,9 +89,9 @@ describe('the OpenAPI document', () => {
   });
 
   test('embeds the very schema Ajv compiled, without touching it', () => {
-    const compiled = sandbox.deps.endpoints.get('applyOtt')!.validators.request.schema;
+    const compiled = internalsOf(sandbox).endpoints.get('applyOtt')!.validators.request.schema;
     expect(doc.components.schemas['applyOtt.request']).not.toBe(compiled);
-    const clock = sandbox.deps.schemas.getSchema('admin.clock.json')!.schema as Record<string, unknown>;
+    const clock = internalsOf(sandbox).schemas.getSchema('admin.clock.json')!.schema as Record<string, unknown>;
     expect(clock.$id).toBe('admin.clock.json');
     expect(doc.components.schemas['admin.clock']).not.toHaveProperty('$id');
   });
@@ -115,7 +116,7 @@ describe('the OpenAPI document', () => {
         handle: () => ({ status: 200, body: {} }),
       },
     ];
-    const probe = buildOpenApi(sandbox.deps, routes);
+    const probe = buildOpenApi(internalsOf(sandbox), routes);
     const customers = resolvePointer(probe, '#/components/schemas/fixtures.schema/properties/customers/items');
     expect(customers).toEqual({ $ref: '#/components/schemas/fixtures.schema/definitions/customer' });
     expect(collectRefs(probe).filter(({ ref }) => resolvePointer(probe, ref) === undefined)).toEqual([]);
@@ -142,11 +143,11 @@ describe('the OpenAPI document', () => {
   });
 
   test("lists each endpoint's scenario names under X-Mock-Scenario", () => {
-    for (const endpoint of sandbox.deps.endpoints.list()) {
+    for (const endpoint of internalsOf(sandbox).endpoints.list()) {
       const header = operationAt(endpoint.paths[0], endpoint.method)!.parameters.find(
         (p) => p.name === 'X-Mock-Scenario',
       );
-      expect(header?.schema.enum).toEqual(sandbox.deps.scenarios.names(endpoint.id));
+      expect(header?.schema.enum).toEqual(internalsOf(sandbox).scenarios.names(endpoint.id));
     }
     expect(
       operationAt('/rest/v1.1/qr/apply-ott', 'POST')!.parameters.find((p) => p.name === 'X-Mock-Scenario')?.schema.enum,
@@ -196,7 +197,7 @@ describe('the OpenAPI document', () => {
         content: { 'application/json': { schema: { $ref: '#/components/schemas/fixtures.schema' } } },
       });
     }
-    const validate = sandbox.deps.schemas.getSchema('fixtures.schema.json')!;
+    const validate = internalsOf(sandbox).schemas.getSchema('fixtures.schema.json')!;
     const answers = [
       ...(await Promise.all(
         ['customers', 'customerTokens', 'cards', 'journeys', 'orders'].map((c) =>
@@ -226,7 +227,7 @@ describe('the OpenAPI document', () => {
   });
 
   test('is the same every time it is built', () => {
-    expect(JSON.stringify(buildOpenApi(sandbox.deps))).toBe(JSON.stringify(doc));
+    expect(JSON.stringify(buildOpenApi(internalsOf(sandbox)))).toBe(JSON.stringify(doc));
   });
 
   test('is committed up to date as postman/dana-mock.openapi.json', async () => {

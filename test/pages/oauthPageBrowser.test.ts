@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
+import { internalsOf } from '../../server/internals.js';
 import type { Sandbox } from '../../server/sandbox.js';
 import { launchChromium } from '../support/browser.js';
 import { oauthUrlFor } from '../support/oauthUrl.js';
@@ -62,8 +63,10 @@ describe('the OAuth page in headless Chromium', () => {
     expect(landed.pathname).toBe('/callback');
     expect(landed.searchParams.get('state')).toBe('state-journey');
     const code = landed.searchParams.get('authCode')!;
-    expect(sandbox.deps.store.get('authCodes', code, 'page-login')).toMatchObject({ customerId: 'cust-active' });
-    expect(sandbox.deps.store.get('authCodes', code)).toBeUndefined();
+    expect(internalsOf(sandbox).store.get('authCodes', code, 'page-login')).toMatchObject({
+      customerId: 'cust-active',
+    });
+    expect(internalsOf(sandbox).store.get('authCodes', code)).toBeUndefined();
     await page.context().close();
   });
 

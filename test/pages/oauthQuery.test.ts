@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
+import { internalsOf } from '../../server/internals.js';
 import type { Sandbox } from '../../server/sandbox.js';
 import { oauthUrlFor } from '../support/oauthUrl.js';
 import { createTestSandbox } from '../support/testSandbox.js';
@@ -78,7 +79,7 @@ describe('the OAuth page query', () => {
       .send({ step: 'pin', phone: '083811223355', consent: 'agree', pin: '181818' });
     expect(posted.status).toBe(303);
     const code = new URL(posted.headers.location).searchParams.get('authCode')!;
-    expect(sandbox.deps.store.get('authCodes', code, 'cookie-session')).toBeDefined();
+    expect(internalsOf(sandbox).store.get('authCodes', code, 'cookie-session')).toBeDefined();
     const logged = sandbox.control.journal().filter((e) => e.endpoint === 'oauthPage' && e.code === 'AUTH_CODE_ISSUED');
     expect(logged.at(-1)?.request.rawBody).toContain('pin=******');
   });

@@ -12,6 +12,7 @@ import {
 } from '../../postman/writePostmanFiles.js';
 import type { Sandbox } from '../../server/sandbox.js';
 import { createTestSandbox } from '../support/testSandbox.js';
+import { internalsOf } from '../../server/internals.js';
 
 const committedText = readFileSync(collectionFile, 'utf8');
 const committed: PostmanCollection = JSON.parse(committedText);
@@ -76,14 +77,16 @@ describe('the Postman collection', () => {
   test('has a request for every endpoint path and every scripted scenario of each endpoint', () => {
     const items = itemsOf(committed);
     const paths = new Set(items.map((i) => `/${i.request.url.path.join('/')}`));
-    for (const endpoint of sandbox.deps.endpoints.list()) {
+    for (const endpoint of internalsOf(sandbox).endpoints.list()) {
       expect(endpoint.paths.filter((p) => !paths.has(p))).toEqual([]);
       const scripted = new Set(
         items
           .filter((i) => paths.has(endpoint.paths[0]) && i.request.url.raw.endsWith(endpoint.paths[0]))
           .map((i) => headerOf(i, 'X-Mock-Scenario')),
       );
-      const scenarios = sandbox.deps.scenarios.list().filter((s) => s.endpoint === endpoint.id);
+      const scenarios = internalsOf(sandbox)
+        .scenarios.list()
+        .filter((s) => s.endpoint === endpoint.id);
       expect(scenarios.filter((s) => !scripted.has(s.name)).map((s) => s.name)).toEqual([]);
     }
   });
@@ -101,7 +104,7 @@ describe('the Postman collection', () => {
   test('shows every fault to people, and leaves only the dropped connection out of the newman run', () => {
     const faults = itemsOf(committed)
       .map((i) => headerOf(i, 'X-Mock-Scenario'))
-      .filter((name) => sandbox.deps.scenarios.find('applyOtt', name ?? '')?.fault);
+      .filter((name) => internalsOf(sandbox).scenarios.find('applyOtt', name ?? '')?.fault);
     expect(faults.sort()).toEqual(['connection-reset', 'empty-response', 'malformed-json', 'timeout']);
     expect(itemsOf(committed).length - runnableItems().length).toBe(1);
     expect(runnableItems().some((i) => headerOf(i, 'X-Mock-Scenario') === 'connection-reset')).toBe(false);

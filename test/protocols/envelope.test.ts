@@ -9,6 +9,7 @@ import type { Sandbox } from '../../server/sandbox.js';
 import { pushBody, pushHead, sendEnvelope, signEnvelope } from '../support/envelopeRequest.js';
 import { danaPublicKeyPem, demoPartner } from '../support/partners.js';
 import { createTestSandbox } from '../support/testSandbox.js';
+import { internalsOf } from '../../server/internals.js';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -80,7 +81,7 @@ describe('the DANA Open API envelope', () => {
   });
 
   it('re-serialises the request member only once its text as received failed to verify', () => {
-    const partner = sandbox.deps.partners.get(demoPartner.partnerId)!;
+    const partner = internalsOf(sandbox).partners.get(demoPartner.partnerId)!;
     const member = JSON.stringify({ head: pushHead(), body: pushBody() });
     const unserialisable = {
       toJSON: () => {

@@ -3,6 +3,7 @@ import type { Exchange } from '../../server/core/endpoint.js';
 import { envelopeRows } from '../../server/protocols/envelope/envelopeCases.js';
 import type { Sandbox } from '../../server/sandbox.js';
 import { createTestSandbox } from '../support/testSandbox.js';
+import { internalsOf } from '../../server/internals.js';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -12,7 +13,7 @@ afterAll(() => sandbox.close());
 
 /** What an endpoint answers for every case of its catalogue, as its protocol seals it: wire code -> message or resultInfo. */
 function sealEveryCase(endpointId: string): Map<string, any> {
-  const endpoint = sandbox.deps.endpoints.get(endpointId)!;
+  const endpoint = internalsOf(sandbox).endpoints.get(endpointId)!;
   const answers = new Map<string, any>();
   for (const key of endpoint.protocol.caseKeys) {
     const exchange: Exchange = {
@@ -23,7 +24,7 @@ function sealEveryCase(endpointId: string): Map<string, any> {
       verdicts: {},
       endpoint,
     };
-    const sealed = endpoint.protocol.sealResponse({ case: key }, exchange, sandbox.deps);
+    const sealed = endpoint.protocol.sealResponse({ case: key }, exchange, internalsOf(sandbox));
     const body = JSON.parse(sealed.response.body);
     answers.set(
       sealed.code,
@@ -40,7 +41,7 @@ const snapRow = (code: string, message: string) =>
   [code, { status: Number(code.slice(0, 3)), message: message.replace(/ \[reason\]$/, '') }] as const;
 
 describe('the catalogues match the seeds, written out here by hand', () => {
-  it('renders every row of the result table of seed 003 (pushNotificationUser) with its status and resultCodeId', () => {
+  it("renders every row of the result table of DANA's pushNotificationUser document with its status and resultCodeId", () => {
     const seed003 = [
       ['S', '00000000', 'SUCCESS'],
       ['U', '00000900', 'SYSTEM_ERROR'],
@@ -74,7 +75,7 @@ describe('the catalogues match the seeds, written out here by hand', () => {
     expect(catalogue.sort()).toEqual([...seed003].sort());
   });
 
-  it("renders seed 003's messages, with the documented spelling fixes", () => {
+  it("renders the pushNotificationUser document's messages, with the documented spelling fixes", () => {
     const sealed = sealEveryCase('pushNotificationUser');
     const messages = Object.fromEntries([...sealed].map(([code, info]) => [code, info.resultMsg]));
     expect(messages).toEqual({
@@ -99,7 +100,7 @@ describe('the catalogues match the seeds, written out here by hand', () => {
 
   it.each([
     [
-      'the Apply OTT table of seed 000',
+      "the table of DANA's Apply OTT document",
       'applyOtt',
       [
         snapRow('2004900', 'Successful'),
@@ -116,7 +117,7 @@ describe('the catalogues match the seeds, written out here by hand', () => {
       ],
     ],
     [
-      'the Resend OTP table and samples of seed 001',
+      "the table and samples of BNC's Resend OTP document",
       'resendOtp',
       [
         snapRow('2008100', 'Successful'),

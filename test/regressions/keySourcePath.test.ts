@@ -6,6 +6,7 @@ import { createPartner } from '../../server/core/partners.js';
 import { findPackageRoot } from '../../server/packageRoot.js';
 import type { Sandbox } from '../../server/sandbox.js';
 import { createTestSandbox } from '../support/testSandbox.js';
+import { internalsOf } from '../../server/internals.js';
 
 const demoPublicKey = readFileSync(join(findPackageRoot(), 'keys', 'demo-partner', 'public.pem'), 'utf8');
 let sandbox: Sandbox;
@@ -22,7 +23,9 @@ afterAll(async () => {
 
 describe("a partner's keySource", () => {
   it('names a key file inside the package from the package root, so no machine folder leaks into diagnostics', () => {
-    const demo = sandbox.deps.partners.list().find((p) => p.privateKey)!;
+    const demo = internalsOf(sandbox)
+      .partners.list()
+      .find((p) => p.privateKey)!;
     expect(demo.keySource).toBe(join('keys', 'demo-partner', 'public.pem'));
   });
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from '@jest/globals';
 import { openLowdbStore } from '../../server/store/lowdbStore.js';
 import { sendApplyOtt } from '../support/snapRequest.js';
 import { createTestSandbox } from '../support/testSandbox.js';
+import { internalsOf } from '../../server/internals.js';
 
 const tempFile = () => join(mkdtempSync(join(tmpdir(), 'dana-mock-data-')), 'nested', 'folder', 'dana-mock.json');
 
@@ -78,7 +79,7 @@ describe('persistence', () => {
     const before = readFileSync(dataFile, 'utf8');
     const again = await createTestSandbox({ inMemory: false, dataFile });
     const ott = (await sendApplyOtt(again.app, 'demo-token-active')).body.userResources[0].value;
-    expect(again.deps.store.get('otts', ott)?.customerId).toBe('cust-active');
+    expect(internalsOf(again).store.get('otts', ott)?.customerId).toBe('cust-active');
     await again.close();
     expect(readFileSync(dataFile, 'utf8')).toBe(before);
   });
@@ -88,8 +89,8 @@ describe('persistence', () => {
     const first = (await sendApplyOtt(sandbox.app, 'demo-token-active')).body.userResources[0].value;
     sandbox.control.clock.advance((sandbox.config.ottTtlSeconds + 60) * 1000);
     const second = (await sendApplyOtt(sandbox.app, 'demo-token-active')).body.userResources[0].value;
-    expect(sandbox.deps.store.get('otts', first)).toBeUndefined();
-    expect(sandbox.deps.store.get('otts', second)).toBeDefined();
+    expect(internalsOf(sandbox).store.get('otts', first)).toBeUndefined();
+    expect(internalsOf(sandbox).store.get('otts', second)).toBeDefined();
     await sandbox.close();
   });
 });

@@ -17,7 +17,7 @@ const c = (
 ): EnvelopeCase => ({ resultStatus, resultCodeId, resultCode, resultMsg });
 
 /**
- * The result table of seed 003_9916cefbcccc7dcd.txt, keyed by the names endpoints and scenario
+ * The result table of DANA's pushNotificationUser document (docs/protocol.md#pushnotificationuser), keyed by the names endpoints and scenario
  * packs use. Messages are the seed's text; where the seed is odd: SUCCESS says "success" as in its
  * response sample (its table says "Success"), PARAM_MISSING drops the seed's typo "not missing",
  * PARAM_ILLEGAL keeps only the first sentence, and KEY_NO_FOUND keeps the seed's spelling.

@@ -13,7 +13,7 @@ import {
   verifyEnvelopeSignature,
 } from './envelopeSignature.js';
 
-/** The head every envelope request carries (seed 003_9916cefbcccc7dcd.txt, "Request Header"). */
+/** The head every envelope request carries (DANA's pushNotificationUser document, "Request Header"; docs/protocol.md#pushnotificationuser). */
 export interface EnvelopeHead {
   version: '1.0' | '2.0';
   function: string;
@@ -36,7 +36,7 @@ export interface EnvelopeOptions {
   functionName?: string;
 }
 
-/** Seed sample: request "1.0"; dana-node, dana-python, dana-go send "2.0" (protocol.md 4.10). */
+/** Seed sample: request "1.0"; dana-node, dana-python, dana-go send "2.0" (docs/protocol.md#dana-nodes-open-api-helper). */
 const versions: readonly string[] = ['1.0', '2.0'];
 
 function findPartner(clientId: string, deps: SandboxDeps): Partner {
@@ -74,7 +74,7 @@ function readEcho(exchange: Exchange): Partial<Record<'version' | 'function' | '
   };
 }
 
-/** Renders any outcome in a signed response envelope: HTTP 200 whatever the result (protocol.md 4.9); resultInfo carries S/F/U. */
+/** Renders any outcome in a signed response envelope: HTTP 200 whatever the result (docs/protocol.md#envelope-http-status); resultInfo carries S/F/U. */
 function sealEnvelope(
   outcome: Outcome,
   exchange: Exchange,

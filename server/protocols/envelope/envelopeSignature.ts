@@ -32,7 +32,7 @@ function stringifySafely(value: unknown): string | undefined {
  * Verifies the top-level `signature` over the `request` member exactly as received; then over that
  * text minified (whitespace outside strings dropped, every token byte for byte: escapes such as
  * PHP's `\/` or Python's `\u00e9` survive); then over `JSON.stringify` of its parsed value
- * (protocol.md Decisions: dana-node signs JSON.stringify(request) and sends the same text, while
+ * (docs/decisions.md#envelope-requests: dana-node signs JSON.stringify(request) and sends the same text, while
  * other clients re-serialise differently). The fallbacks are computed only when needed.
  */
 export function verifyEnvelopeSignature(
@@ -78,7 +78,7 @@ export function describeEnvelopeSignatureFailure(verdict: EnvelopeSignatureVerdi
 
 /**
  * Serialises the `response` member once, signs exactly those bytes with the sandbox's DANA key and
- * emits them verbatim (protocol.md 4.8): `{"response":<signed bytes>,"signature":"<base64>"}`.
+ * emits them verbatim (docs/protocol.md#envelope-response-signature): `{"response":<signed bytes>,"signature":"<base64>"}`.
  */
 export function signEnvelopeResponse(response: Record<string, unknown>, danaKey: KeyObject): string {
   const signedText = JSON.stringify(response);

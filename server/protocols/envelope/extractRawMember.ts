@@ -40,7 +40,7 @@ function endOfValue(text: string, i: number): number {
 
 /**
  * The exact text of the top-level member `name` of a JSON object, as received (whitespace and
- * escapes untouched), or undefined. The envelope's signature covers these bytes (protocol.md 4.7).
+ * escapes untouched), or undefined. The envelope's signature covers these bytes (docs/protocol.md#envelope-request-signature).
  * A repeated member yields its last occurrence, as JSON.parse keeps the last.
  */
 export function extractRawMember(text: string, name: string): string | undefined {

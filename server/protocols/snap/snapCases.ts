@@ -8,7 +8,7 @@ export interface SnapCase {
 const c = (status: number, caseCode: string, message: string): SnapCase => ({ status, caseCode, message });
 
 /**
- * Bank Indonesia's SNAP response-code catalogue (protocol.md 1.2), keyed by the names the
+ * Bank Indonesia's SNAP response-code catalogue (docs/protocol.md#snap-response-codes), keyed by the names the
  * endpoints and scenario packs use. responseCode = status + service code + case code.
  */
 export const snapCases = {

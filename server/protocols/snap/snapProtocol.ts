@@ -88,7 +88,7 @@ export function snapProtocol(options: SnapOptions): Protocol {
     caseKeys: Object.keys(snapCases),
     requiresB2bToken: options.b2bToken ?? false,
 
-    /** Headers (schema, then checkHeaders) -> clock skew -> client -> B2B token -> signature -> JSON -> body (schema, then checkBody), one error each (protocol.md 2.6). */
+    /** Headers (schema, then checkHeaders) -> clock skew -> client -> B2B token -> signature -> JSON -> body (schema, then checkBody), one error each (docs/protocol.md#snap-check-order). */
     admitRequest(exchange, deps) {
       const { headers, method, path, search, rawBody } = exchange.request;
       const endpoint: CompiledEndpoint = exchange.endpoint;

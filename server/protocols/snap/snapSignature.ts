@@ -3,7 +3,7 @@ import type { Partner } from '../../core/partners.js';
 import type { RequestDraft, SignedRequest, SigningContext } from '../../core/endpoint.js';
 import { describeSignatureEncoding, sha256Hex, signRsaSha256, verifyRsaSha256 } from '../../core/rsa.js';
 
-/** Which SNAP string-to-sign an endpoint uses (protocol.md 1.4, 1.6). */
+/** Which SNAP string-to-sign an endpoint uses (docs/protocol.md#snap-signatures). */
 export type SnapSignatureKind = 'asymmetric' | 'accessToken';
 
 export interface SignatureVerdict {
@@ -39,7 +39,7 @@ export interface SignedParts {
   signature: string;
 }
 
-/** Verifies X-SIGNATURE over the raw body, then over its minified copy (protocol.md Decisions). */
+/** Verifies X-SIGNATURE over the raw body, then over its minified copy (docs/decisions.md#body-hash). */
 export function verifySnapSignature(parts: SignedParts, partner: Partner): SignatureVerdict {
   const key = `partner ${partner.partnerId}, key ${partner.keyFingerprint} (${partner.keySource})`;
   const encoding = describeSignatureEncoding(parts.signature, partner.publicKey);
