@@ -8,6 +8,7 @@ import {
   isAdminPath,
   rejectUnreadableAdminRequest,
 } from './admin/handleAdminRequest.js';
+import { accessPolicyOf } from './admin/checkAdminAccess.js';
 import { defaultConfig, type SandboxConfig } from './config.js';
 import { SandboxControl } from './control/SandboxControl.js';
 import { Clock } from './core/clock.js';
@@ -29,7 +30,7 @@ import { RuleIndex } from './scenarios/RuleIndex.js';
 import { ScenarioBook } from './scenarios/ScenarioBook.js';
 import { loadFixturesFile, seedFixtures } from './store/fixtures.js';
 import { ExpirySweeper } from './store/ExpirySweeper.js';
-import { openLowdbStore } from './store/lowdbStore.js';
+import { checkStoredReferences, openLowdbStore } from './store/lowdbStore.js';
 
 /**
  * Options of createSandbox: any config field, plus test seams for time and ids. Without `dataFile` (or
@@ -74,6 +75,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     dataFile: resolve(overrides.dataFile ?? defaults.dataFile),
   };
   const logger = createLogger(config.logLevel);
+  accessPolicyOf(config);
   const ajv = createSchemaRegistry(config.schemasDir);
   const endpointTable = new EndpointTable(endpoints, ajv, config.schemasDir);
   const partners = new PartnerRegistry();
@@ -87,6 +89,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     .forEach((record) => partners.register(createPartner(record, `${config.dataFile} (registered partner)`)));
   const clock = new Clock(store, realNow);
   seedFixtures(store, fixtures, clock.now());
+  if (!config.inMemory) checkStoredReferences(store, config.dataFile);
 
   const deps: SandboxDeps = {
     config,
@@ -95,10 +98,10 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     ids: ids ?? createRandomIds(),
     partners,
     dana,
-    journal: new Journal(config.journalLimit),
+    journal: new Journal(config.journalLimit, undefined, config.journalTotalLimit),
     logger,
     endpoints: endpointTable,
-    replay: new ReplayGuard(),
+    replay: new ReplayGuard({ perSession: config.replayIdsPerSession, total: config.replayIdsTotal }),
     schemas: ajv,
     scenarios: new ScenarioBook(config.scenariosDir, ajv, endpointTable),
     rules: new RuleIndex(store),

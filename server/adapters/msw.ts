@@ -1,18 +1,10 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import type { SandboxRequest, SandboxResponse } from '../core/types.js';
 import { lastResortFor } from '../protocols/lastResortFor.js';
+import { danaHosts } from '../danaHosts.js';
 import { decodeBody, refuseContentEncoding } from './readBody.js';
 
-/**
- * DANA's hosts, as dana-node names them: the API gateway (getBasePathByEnv: sandbox, production) and
- * the OAuth pages (WidgetUtils.generateOauthUrl: sandbox, production).
- */
-export const danaHosts = [
-  'https://api.sandbox.dana.id',
-  'https://api.saas.dana.id',
-  'https://m.sandbox.dana.id',
-  'https://m.dana.id',
-] as const;
+export { danaHosts };
 
 export interface DanaHandlerOptions {
   /** More base URLs to intercept, each an origin (`https://gw.partner.test`), e.g. a staging gateway. */
