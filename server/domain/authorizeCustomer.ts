@@ -5,6 +5,11 @@ import type { Customer, CustomerToken } from '../store/entities.js';
 import type { Store } from '../store/store.js';
 import { checkCustomerToken, stripBearer } from './checkCustomerToken.js';
 
+/** Why a B2B2C request cannot act for its customer: SNAP case keys every such endpoint's catalogue has. */
+export type CustomerRefusal = Outcome<
+  'invalidCustomerToken' | 'inactiveCard' | 'doNotHonor' | 'generalError' | 'internalServerError'
+>;
+
 /** The customer a B2B2C request acts for, once their token and account status passed. */
 export interface AuthorizedCustomer {
   customer: Customer;
@@ -41,7 +46,7 @@ export function checkTokensAgree(exchange: Exchange): void {
 export function authorizeCustomer(
   store: Store,
   exchange: Exchange & { partner: { partnerId: string } },
-): AuthorizedCustomer | Outcome {
+): AuthorizedCustomer | CustomerRefusal {
   const value = stripBearer(exchange.request.headers['authorization-customer']);
   const verdict = checkCustomerToken(store, value, exchange.partner.partnerId, exchange.receivedAt, exchange.session);
   if (verdict.state !== 'valid') return { case: 'invalidCustomerToken', debug: verdict.reason };

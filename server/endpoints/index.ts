@@ -1,21 +1,25 @@
 import type { EndpointDefinition } from '../core/endpoint.js';
-import { applyOtt } from './applyOtt.js';
 import { accountUnbinding } from './accountUnbinding/accountUnbinding.js';
+import { applyOtt } from './applyOtt/applyOtt.js';
 import { applyToken } from './applyToken/applyToken.js';
-import { b2bAccessToken } from './b2bAccessToken.js';
+import { b2bAccessToken } from './b2bAccessToken/b2bAccessToken.js';
 import { balanceInquiry } from './balanceInquiry/balanceInquiry.js';
-import { pushNotificationUser } from './pushNotificationUser.js';
+import { pushNotificationUser } from './pushNotificationUser/pushNotificationUser.js';
 import { queryUserProfile } from './queryUserProfile/queryUserProfile.js';
-import { resendOtp } from './resendOtp.js';
+import { resendOtp } from './resendOtp/resendOtp.js';
 
-/** Every emulated endpoint. Adding one: its file, schemas/<id>.*.json, scenarios/<id>.json, and a line here. */
+/**
+ * Every emulated endpoint, one line each, in the order the Postman collection and the docs show them
+ * (the B2B token first: Resend OTP needs it; the binding journey in its own order). Adding one:
+ * server/endpoints/<id>/, schemas/<id>/, scenarios/<id>.json and a line here (docs/adding-an-endpoint.md).
+ */
 export const endpoints: readonly EndpointDefinition[] = [
-  applyOtt,
-  pushNotificationUser,
   b2bAccessToken,
+  applyOtt,
   resendOtp,
+  pushNotificationUser,
   applyToken,
-  accountUnbinding,
   balanceInquiry,
   queryUserProfile,
+  accountUnbinding,
 ];

@@ -1,17 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Sandbox } from '../../server/sandbox.js';
-import { sendEnvelope, pushHead } from '../support/envelopeRequest.js';
-import { sendApplyOtt } from '../support/snapRequest.js';
+import { sendB2b2c } from '../support/snapRequest.js';
+import { sendApplyOtt } from './applyOtt.requests.js';
+import { pushHead, sendEnvelope } from './pushNotificationUser.requests.js';
 import { createTestSandbox } from '../support/testSandbox.js';
 import { demoPartner } from '../support/partners.js';
-import {
-  accountUnbindingPath,
-  balanceInquiryPath,
-  bindCustomer,
-  loginOnPage,
-  sendApplyToken,
-  sendB2b2c,
-} from '../support/widgetRequests.js';
+import { loginOnPage } from '../pages/oauthPage.requests.js';
+import { accountUnbindingPath } from './accountUnbinding.requests.js';
+import { bindCustomer, sendApplyToken } from './applyToken.requests.js';
+import { balanceInquiryPath } from './balanceInquiry.requests.js';
 
 let sandbox: Sandbox;
 beforeAll(async () => {

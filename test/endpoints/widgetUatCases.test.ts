@@ -7,14 +7,11 @@ import { bindingLifetimes } from '../../server/domain/bindingLifetimes.js';
 import type { Sandbox } from '../../server/sandbox.js';
 import { demoPartner, root } from '../support/partners.js';
 import { createTestSandbox, fixedNow } from '../support/testSandbox.js';
-import {
-  accountUnbindingPath,
-  balanceInquiryPath,
-  bindCustomer,
-  loginOnPage,
-  sendApplyToken,
-  sendB2b2c,
-} from '../support/widgetRequests.js';
+import { loginOnPage } from '../pages/oauthPage.requests.js';
+import { sendB2b2c } from '../support/snapRequest.js';
+import { accountUnbindingPath } from './accountUnbinding.requests.js';
+import { bindCustomer, sendApplyToken } from './applyToken.requests.js';
+import { balanceInquiryPath } from './balanceInquiry.requests.js';
 
 type UatCase = { request: Record<string, unknown>; response: { responseCode: string; responseMessage?: string } };
 const uat = JSON.parse(readFileSync(join(root, 'test', 'danaUat', 'Widget.json'), 'utf8')) as Record<

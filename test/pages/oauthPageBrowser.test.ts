@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { internalsOf } from '../../server/internals.js';
 import type { Sandbox } from '../../server/sandbox.js';
 import { launchChromium } from '../support/browser.js';
-import { oauthUrlFor } from '../support/oauthUrl.js';
+import { oauthUrlFor } from './oauthUrl.js';
 import { startPartnerSite } from '../support/partnerSite.js';
 import { createTestSandbox } from '../support/testSandbox.js';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { internalsOf } from '../../server/internals.js';
 import type { Sandbox } from '../../server/sandbox.js';
-import { oauthUrlFor } from '../support/oauthUrl.js';
+import { oauthUrlFor } from './oauthUrl.js';
 import { createTestSandbox } from '../support/testSandbox.js';
 
 let sandbox: Sandbox;

@@ -3,8 +3,9 @@ import { maxJsonDepth } from '../../server/core/parseJsonBody.js';
 import { envelopeCases } from '../../server/protocols/envelope/envelopeCases.js';
 import { snapCases } from '../../server/protocols/snap/snapCases.js';
 import type { Sandbox } from '../../server/sandbox.js';
-import { pushBody, pushHead, sendEnvelope, signEnvelope } from '../support/envelopeRequest.js';
-import { sendApplyOtt } from '../support/snapRequest.js';
+import { pushBody, pushHead, sendEnvelope } from '../endpoints/pushNotificationUser.requests.js';
+import { signEnvelope } from '../support/envelopeRequest.js';
+import { sendApplyOtt } from '../endpoints/applyOtt.requests.js';
 import { createTestSandbox } from '../support/testSandbox.js';
 
 let sandbox: Sandbox;

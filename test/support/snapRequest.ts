@@ -58,16 +58,22 @@ export function sendSnap(app: Express, call: SnapCall) {
   return method === 'GET' ? test : test.send(raw);
 }
 
-/** An Apply OTT call for `token`, signed by the demo partner. */
-export function sendApplyOtt(
+/** A SNAP B2B2C call as dana-node sends it: the body's additionalInfo token and device as Authorization-Customer and X-DEVICE-ID. */
+export function sendB2b2c(
   app: Express,
-  token: string,
-  options: Omit<SnapCall, 'path' | 'body'> & { body?: unknown } = {},
+  path: string,
+  body: { additionalInfo: { accessToken: string; deviceId?: string } },
+  options: { session?: string; timestamp?: string; headers?: Record<string, string | undefined> } = {},
 ) {
   return sendSnap(app, {
-    path: '/rest/v1.1/qr/apply-ott',
-    body: options.body ?? { userResources: ['OTT'], additionalInfo: { accessToken: token } },
-    ...options,
-    headers: { 'Authorization-Customer': `Bearer ${token}`, 'X-DEVICE-ID': 'jest-device', ...options.headers },
+    path,
+    body,
+    headers: {
+      'Authorization-Customer': `Bearer ${body.additionalInfo.accessToken}`,
+      'X-DEVICE-ID': body.additionalInfo.deviceId,
+      'X-Mock-Session': options.session,
+      ...(options.timestamp ? { 'X-TIMESTAMP': options.timestamp } : {}),
+      ...options.headers,
+    },
   });
 }

@@ -1,7 +1,7 @@
-import type { EndpointDefinition } from '../../core/endpoint.js';
-import type { Outcome } from '../../core/types.js';
+import { defineEndpoint } from '../../core/endpoint.js';
 import { authorizeCustomer, checkCustomerHeader, checkTokensAgree } from '../../domain/authorizeCustomer.js';
 import { revokeBinding } from '../../domain/revokeBinding.js';
+import { accountUnbindingPostman } from './accountUnbindingPostman.js';
 import { snapProtocol } from '../../protocols/snap/snapProtocol.js';
 
 interface AccountUnbindingBody {
@@ -16,10 +16,13 @@ interface AccountUnbindingBody {
  * the partner. Every access and refresh token of that binding is revoked, so Apply OTT, balance
  * inquiry and the others then answer as for a revoked token.
  */
-export const accountUnbinding: EndpointDefinition = {
+export const accountUnbinding = defineEndpoint({
   id: 'accountUnbinding',
   method: 'POST',
   paths: ['/v1.0/registration-account-unbinding.htm'],
+  summary: "Ends the customer's binding: every token of it is revoked",
+  postman: accountUnbindingPostman,
+  tokenFields: ['additionalInfo.accessToken'],
   protocol: snapProtocol({
     serviceCode: '09',
     clientHeader: 'x-partner-id',
@@ -28,7 +31,7 @@ export const accountUnbinding: EndpointDefinition = {
     checkBody: checkTokensAgree,
   }),
 
-  handle(exchange, deps): Outcome {
+  handle(exchange, deps) {
     const authorized = authorizeCustomer(deps.store, exchange);
     if ('case' in authorized) return authorized;
     const body = exchange.body as AccountUnbindingBody;
@@ -47,4 +50,4 @@ export const accountUnbinding: EndpointDefinition = {
       debug: `Customer ${authorized.customer.id} unbound from ${exchange.partner.partnerId}: ${revoked} access token(s) revoked.`,
     };
   },
-};
+});

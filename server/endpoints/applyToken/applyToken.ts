@@ -1,11 +1,11 @@
-import type { EndpointDefinition, Exchange } from '../../core/endpoint.js';
+import { defineEndpoint, type Exchange } from '../../core/endpoint.js';
 import { formatJakartaTime } from '../../core/jakartaTime.js';
 import { commonCases, SandboxError } from '../../core/SandboxError.js';
-import type { Outcome } from '../../core/types.js';
 import { checkRefreshToken } from '../../domain/checkRefreshToken.js';
 import type { Binding } from '../../domain/issueAuthCode.js';
 import { issueCustomerTokens } from '../../domain/issueCustomerTokens.js';
 import { redeemAuthCode } from '../../domain/redeemAuthCode.js';
+import { applyTokenPostman } from './applyTokenPostman.js';
 import { snapProtocol } from '../../protocols/snap/snapProtocol.js';
 
 interface ApplyTokenBody {
@@ -39,10 +39,12 @@ const authCodeReasons = {
  * or a refresh token, for a customer access token and a new refresh token. The protocol module has
  * already checked the client and its `X-CLIENT-KEY|X-TIMESTAMP` signature.
  */
-export const applyToken: EndpointDefinition = {
+export const applyToken = defineEndpoint({
   id: 'applyToken',
   method: 'POST',
   paths: ['/v1.0/access-token/b2b2c.htm'],
+  summary: "Exchanges the OAuth page's auth code (or a refresh token) for a customer access token",
+  postman: applyTokenPostman,
   protocol: snapProtocol({
     serviceCode: '74',
     clientHeader: 'x-client-key',
@@ -50,7 +52,7 @@ export const applyToken: EndpointDefinition = {
     checkBody: checkGrant,
   }),
 
-  handle(exchange, deps): Outcome {
+  handle(exchange, deps) {
     const body = exchange.body as ApplyTokenBody;
     const { partnerId } = exchange.partner;
     const now = exchange.receivedAt;
@@ -83,4 +85,4 @@ export const applyToken: EndpointDefinition = {
       debug: `Customer ${customerId} bound to ${partnerId} (${scopes.join(', ')}) until ${tokens.accessTokenExpiresAt.toISOString()}.`,
     };
   },
-};
+});

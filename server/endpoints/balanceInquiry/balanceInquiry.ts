@@ -1,6 +1,6 @@
-import type { EndpointDefinition } from '../../core/endpoint.js';
-import type { Outcome } from '../../core/types.js';
+import { defineEndpoint } from '../../core/endpoint.js';
 import { authorizeCustomer, checkCustomerHeader, checkTokensAgree } from '../../domain/authorizeCustomer.js';
+import { balanceInquiryPostman } from './balanceInquiryPostman.js';
 import { snapProtocol } from '../../protocols/snap/snapProtocol.js';
 
 interface BalanceInquiryBody {
@@ -13,10 +13,13 @@ interface BalanceInquiryBody {
  * (fixtures: `balance`, default 0.00). DANA UAT cases: invalid token 4011102, frozen 4031118,
  * abnormal 4031105, balanceTypes not an array 4001101, a missing mandatory header or field 4001102.
  */
-export const balanceInquiry: EndpointDefinition = {
+export const balanceInquiry = defineEndpoint({
   id: 'balanceInquiry',
   method: 'POST',
   paths: ['/v1.0/balance-inquiry.htm'],
+  summary: "The bound customer's DANA balance",
+  postman: balanceInquiryPostman,
+  tokenFields: ['additionalInfo.accessToken'],
   protocol: snapProtocol({
     serviceCode: '11',
     clientHeader: 'x-partner-id',
@@ -25,7 +28,7 @@ export const balanceInquiry: EndpointDefinition = {
     checkBody: checkTokensAgree,
   }),
 
-  handle(exchange, deps): Outcome {
+  handle(exchange, deps) {
     const authorized = authorizeCustomer(deps.store, exchange);
     if ('case' in authorized) return authorized;
     const { customer } = authorized;
@@ -42,4 +45,4 @@ export const balanceInquiry: EndpointDefinition = {
       },
     };
   },
-};
+});

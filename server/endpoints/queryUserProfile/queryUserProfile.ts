@@ -1,7 +1,8 @@
-import type { EndpointDefinition } from '../../core/endpoint.js';
-import type { Outcome, SandboxDeps } from '../../core/types.js';
+import { defineEndpoint } from '../../core/endpoint.js';
+import type { SandboxDeps } from '../../core/types.js';
 import { checkCustomerToken } from '../../domain/checkCustomerToken.js';
 import { maskPhone } from '../../domain/maskPhone.js';
+import { queryUserProfilePostman } from './queryUserProfilePostman.js';
 import { envelopeProtocol, type Envelope } from '../../protocols/envelope/envelopeProtocol.js';
 import type { Customer } from '../../store/entities.js';
 
@@ -33,13 +34,15 @@ function resourceValue(resource: string, customer: Customer, deps: SandboxDeps):
  * customer lets the partner see. The customer is named by `request.head.accessToken`, as in the other
  * envelope operations: an unusable token or account -> OAUTH_FAILED.
  */
-export const queryUserProfile: EndpointDefinition = {
+export const queryUserProfile = defineEndpoint({
   id: 'queryUserProfile',
   method: 'POST',
   paths: ['/dana/member/query/queryUserProfile.htm'],
+  summary: 'What the bound customer lets the partner see (masked DANA id, balance, OTT, ...)',
+  postman: queryUserProfilePostman,
   protocol: envelopeProtocol({ functionName: 'dana.member.query.queryUserProfile' }),
 
-  handle(exchange, deps): Outcome {
+  handle(exchange, deps) {
     const { request } = exchange.body as Envelope<ProfileBody>;
     const token = checkCustomerToken(
       deps.store,
@@ -68,4 +71,4 @@ export const queryUserProfile: EndpointDefinition = {
       },
     };
   },
-};
+});

@@ -1,9 +1,10 @@
-import type { EndpointDefinition, Exchange } from '../core/endpoint.js';
-import { commonCases, SandboxError } from '../core/SandboxError.js';
-import type { Outcome, SandboxDeps } from '../core/types.js';
-import { checkCustomerToken, stripBearer } from '../domain/checkCustomerToken.js';
-import { snapProtocol } from '../protocols/snap/snapProtocol.js';
-import type { Customer } from '../store/entities.js';
+import { defineEndpoint, type Exchange } from '../../core/endpoint.js';
+import { commonCases, SandboxError } from '../../core/SandboxError.js';
+import type { SandboxDeps } from '../../core/types.js';
+import { checkCustomerToken, stripBearer } from '../../domain/checkCustomerToken.js';
+import { snapProtocol } from '../../protocols/snap/snapProtocol.js';
+import type { Customer } from '../../store/entities.js';
+import { applyOttPostman } from './applyOttPostman.js';
 
 interface ApplyOttBody {
   userResources: string[];
@@ -59,10 +60,13 @@ function checkTokensAgree(exchange: Exchange): void {
 }
 
 /** Apply OTT (DANA's Apply OTT document, docs/protocol.md#apply-ott): a one-time token for redirecting the customer into DANA. */
-export const applyOtt: EndpointDefinition = {
+export const applyOtt = defineEndpoint({
   id: 'applyOtt',
   method: 'POST',
   paths: ['/rest/v1.1/qr/apply-ott'],
+  summary: 'A one-time token (OTT) for redirecting the customer into DANA',
+  tokenFields: ['additionalInfo.accessToken'],
+  postman: applyOttPostman,
   protocol: snapProtocol({
     serviceCode: '49',
     clientHeader: 'x-partner-id',
@@ -71,7 +75,7 @@ export const applyOtt: EndpointDefinition = {
     checkBody: checkTokensAgree,
   }),
 
-  handle(exchange, deps): Outcome {
+  handle(exchange, deps) {
     const now = exchange.receivedAt;
     const headerToken = stripBearer(exchange.request.headers['authorization-customer']);
     const verdict = checkCustomerToken(deps.store, headerToken, exchange.partner.partnerId, now, exchange.session);
@@ -113,4 +117,4 @@ export const applyOtt: EndpointDefinition = {
     );
     return { case: 'successful', data: { userResources: [{ resourceType: 'OTT', value }], additionalInfo: {} } };
   },
-};
+});

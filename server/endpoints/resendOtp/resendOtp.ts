@@ -1,7 +1,9 @@
-import type { EndpointDefinition } from '../core/endpoint.js';
-import type { Outcome, SandboxDeps } from '../core/types.js';
-import { decideOtpResend, type OtpResendVerdict } from '../domain/decideOtpResend.js';
-import { snapProtocol } from '../protocols/snap/snapProtocol.js';
+import { defineEndpoint } from '../../core/endpoint.js';
+import type { Outcome, SandboxDeps } from '../../core/types.js';
+import { decideOtpResend, type OtpResendVerdict } from '../../domain/decideOtpResend.js';
+import type { SnapCaseKey } from '../../protocols/snap/snapCases.js';
+import { snapProtocol } from '../../protocols/snap/snapProtocol.js';
+import { resendOtpPostman } from './resendOtpPostman.js';
 
 interface ResendOtpBody {
   journeyId: string;
@@ -18,7 +20,7 @@ const withChargeToken = new Set<OtpResendVerdict['case']>([
   'transactionNotPermitted',
 ]);
 
-function toOutcome(verdict: OtpResendVerdict, deps: SandboxDeps): Outcome {
+function toOutcome(verdict: OtpResendVerdict, deps: SandboxDeps): Outcome<SnapCaseKey> {
   const data = withChargeToken.has(verdict.case)
     ? { traceId: deps.ids.hex(16), chargeToken: deps.ids.uuid() }
     : undefined;
@@ -33,13 +35,17 @@ function toOutcome(verdict: OtpResendVerdict, deps: SandboxDeps): Outcome {
  * Resend OTP (BNC's Direct Debit Resend OTP document, docs/protocol.md#resend-otp): sends the OTP of an
  * open direct-debit journey again. BNC pairs a B2B token with the asymmetric signature (docs/protocol.md#snap-signatures).
  */
-export const resendOtp: EndpointDefinition = {
+export const resendOtp = defineEndpoint({
   id: 'resendOtp',
   method: 'POST',
   paths: ['/open/bi/private/v1.0/otp'],
+  summary: 'Sends the OTP of an open direct-debit journey again (Bank Neo Commerce)',
+  matchFields: { journeyId: 'journeyId' },
+  tokenFields: ['bankCardToken'],
+  postman: resendOtpPostman,
   protocol: snapProtocol({ serviceCode: '81', clientHeader: 'x-client-key', signature: 'asymmetric', b2bToken: true }),
 
-  handle(exchange, deps): Outcome {
+  handle(exchange, deps) {
     const body = exchange.body as ResendOtpBody;
     const scope = exchange.session;
     const now = exchange.receivedAt;
@@ -60,4 +66,4 @@ export const resendOtp: EndpointDefinition = {
       );
     return toOutcome(verdict, deps);
   },
-};
+});

@@ -1,5 +1,5 @@
 import { WidgetUtils } from 'dana-node/widget/v1';
-import { demoPartner } from './partners.js';
+import { demoPartner } from '../support/partners.js';
 
 /**
  * The OAuth URL dana-node's WidgetUtils.generateOauthUrl builds (it reads X_PARTNER_ID from the

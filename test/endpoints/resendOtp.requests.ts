@@ -1,49 +1,13 @@
+/** Requests of resendOtp as partners send them, signed with the TEST-ONLY demo partner key. */
 import type { KeyObject } from 'node:crypto';
 import type { Express } from 'express';
-import request from 'supertest';
 import type { Sandbox } from '../../server/sandbox.js';
-import { admin } from './admin.js';
-import { demoPartner } from './partners.js';
-import { sendSnap, signAccessToken, testTimestamp } from './snapRequest.js';
+import { admin } from '../support/admin.js';
+import { demoPartner } from '../support/partners.js';
+import { sendSnap } from '../support/snapRequest.js';
+import { snapWire, type WireRequest } from '../support/wireRequests.js';
 
-export const tokenPath = '/v1.0/access-token/b2b';
-export const bncTokenPath = '/open/bi/1.0.0/get/token';
 export const resendOtpPath = '/open/bi/private/v1.0/otp';
-
-export interface TokenCall {
-  path?: string;
-  body?: unknown;
-  /** Added after the signed defaults; a value of undefined removes that header. */
-  headers?: Record<string, string | undefined>;
-  key?: KeyObject;
-  clientKey?: string;
-  session?: string;
-}
-
-/** Asks for a B2B access token, signed `X-CLIENT-KEY|X-TIMESTAMP` with the demo partner's key. */
-export function sendTokenRequest(app: Express, call: TokenCall = {}) {
-  const clientKey = call.clientKey ?? demoPartner.partnerId;
-  const timestamp = call.headers?.['X-TIMESTAMP'] ?? testTimestamp;
-  const headers: Record<string, string | undefined> = {
-    'Content-Type': 'application/json',
-    'X-TIMESTAMP': timestamp,
-    'X-CLIENT-KEY': clientKey,
-    'X-SIGNATURE': signAccessToken(clientKey, timestamp, call.key),
-    'X-Mock-Session': call.session,
-    ...call.headers,
-  };
-  let test = request(app).post(call.path ?? tokenPath);
-  for (const [name, value] of Object.entries(headers)) if (value !== undefined) test = test.set(name, value);
-  const body = call.body ?? { grantType: 'client_credentials' };
-  return test.send(typeof body === 'string' ? body : JSON.stringify(body));
-}
-
-/** A fresh B2B access token of the demo partner (or `call.clientKey`), in `call.session`. */
-export async function issueToken(app: Express, call: TokenCall = {}): Promise<string> {
-  const res = await sendTokenRequest(app, call);
-  if (res.body.responseCode !== '2007300') throw new Error(`no token: ${JSON.stringify(res.body)}`);
-  return res.body.accessToken;
-}
 
 /** The seed's sample body shape for a journey, card and order. */
 export function otpBody(
@@ -100,4 +64,27 @@ export async function openJourney(
 /** Moves the session's sandbox clock forward through POST /__admin/clock/advance. */
 export async function advanceClock(sandbox: Sandbox, session: string, seconds: number): Promise<void> {
   await admin(sandbox, 'POST', '/clock/advance', { seconds }, session);
+}
+
+export function resendOtpWire(
+  token: string | undefined,
+  externalId: string,
+  journeyId: string,
+  bankCardToken = 'demo-card-active',
+  extra: { body?: unknown; headers?: Record<string, string | undefined>; key?: KeyObject } = {},
+): WireRequest {
+  const body = extra.body ?? {
+    journeyId,
+    bankCardToken,
+    merchantId: demoPartner.merchantId,
+    additionalInfo: { orderId: `order-${journeyId}` },
+  };
+  const headers = {
+    'x-partner-id': undefined,
+    'x-client-key': demoPartner.partnerId,
+    'x-external-id': externalId,
+    authorization: token && `Bearer ${token}`,
+    ...extra.headers,
+  };
+  return snapWire('/open/bi/private/v1.0/otp', body, headers, extra.key);
 }

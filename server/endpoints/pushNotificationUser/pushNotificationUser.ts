@@ -1,8 +1,11 @@
-import type { AdmittedExchange, EndpointDefinition } from '../core/endpoint.js';
-import type { Outcome, SandboxDeps } from '../core/types.js';
-import { checkCustomerToken } from '../domain/checkCustomerToken.js';
-import { envelopeProtocol, type Envelope } from '../protocols/envelope/envelopeProtocol.js';
-import type { Customer } from '../store/entities.js';
+import { defineEndpoint, type AdmittedExchange } from '../../core/endpoint.js';
+import type { Outcome, SandboxDeps } from '../../core/types.js';
+import { checkCustomerToken } from '../../domain/checkCustomerToken.js';
+import type { EnvelopeCaseKey } from '../../protocols/envelope/envelopeCases.js';
+import { envelopeProtocol, type Envelope } from '../../protocols/envelope/envelopeProtocol.js';
+import type { Customer } from '../../store/entities.js';
+import { pushFunction } from './pushFunction.js';
+import { pushNotificationUserPostman } from './pushNotificationUserPostman.js';
 
 interface PushBody {
   acquirementId: string;
@@ -38,7 +41,7 @@ function isLegalRedirectUrl(url: string): boolean {
  * says the accessToken "identif[ies the] order-user relation") -> a failing test order (SYSTEM_ERROR)
  * -> its redirect URL (REDIRECT_URL_ILLEGAL) -> no earlier push of this bizType (MORE_THAN_ONCE_INVOKE).
  */
-function checkPush(exchange: AdmittedExchange, deps: SandboxDeps): Outcome | Delivery {
+function checkPush(exchange: AdmittedExchange, deps: SandboxDeps): Outcome<EnvelopeCaseKey> | Delivery {
   const { request } = exchange.body as Envelope<PushBody>;
   const { partner, session } = exchange;
   const { acquirementId, bizType } = request.body;
@@ -99,13 +102,16 @@ function checkPush(exchange: AdmittedExchange, deps: SandboxDeps): Outcome | Del
 }
 
 /** pushNotificationUser (DANA's pushNotificationUser document, docs/protocol.md#pushnotificationuser): a push to the DANA app about an order DANA already holds. */
-export const pushNotificationUser: EndpointDefinition = {
+export const pushNotificationUser = defineEndpoint({
   id: 'pushNotificationUser',
   method: 'POST',
   paths: ['/v1/payments/pushNotificationUser'],
-  protocol: envelopeProtocol({ functionName: 'dana.mobilewallet.mobilepush.pushOrderNotify' }),
+  summary: 'A push to the DANA app about an order DANA already holds',
+  matchFields: { acquirementId: 'request.body.acquirementId' },
+  postman: pushNotificationUserPostman,
+  protocol: envelopeProtocol({ functionName: pushFunction }),
 
-  handle(exchange, deps): Outcome {
+  handle(exchange, deps) {
     const verdict = checkPush(exchange, deps);
     if ('case' in verdict) return verdict;
     const { request } = exchange.body as Envelope<PushBody>;
@@ -128,4 +134,4 @@ export const pushNotificationUser: EndpointDefinition = {
     );
     return { case: 'successful' };
   },
-};
+});
