@@ -10,3 +10,8 @@ const byPath = new Map(pageRoutes.flatMap((page) => page.paths.map((path) => [pa
 export function findPage(path: string): PageRoute | undefined {
   return byPath.get(path);
 }
+
+/** Whether `id` names a page: its steps are journalled under that id, as an endpoint's exchanges are under theirs. */
+export function isPageId(id: string): boolean {
+  return pageRoutes.some((page) => page.id === id);
+}
