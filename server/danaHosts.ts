@@ -1,2 +1,10 @@
-/** DANA's hosts, as dana-node's getBasePathByEnv names them (sandbox, production). */
-export const danaHosts = ['https://api.sandbox.dana.id', 'https://api.saas.dana.id'] as const;
+/**
+ * DANA's hosts, as dana-node names them: the API gateway (getBasePathByEnv: sandbox, production) and
+ * the OAuth pages (WidgetUtils.generateOauthUrl: sandbox, production).
+ */
+export const danaHosts = [
+  'https://api.sandbox.dana.id',
+  'https://api.saas.dana.id',
+  'https://m.sandbox.dana.id',
+  'https://m.dana.id',
+] as const;

@@ -25,6 +25,7 @@ import type { SandboxDeps, SandboxRequest, SandboxResponse } from './core/types.
 import { endpoints } from './endpoints/index.js';
 import { keepInternals } from './internals.js';
 import { lastResortFor } from './protocols/lastResortFor.js';
+import { findPage } from './protocols/page/index.js';
 import { checkStoredRules } from './scenarios/checkStoredRules.js';
 import { RuleIndex } from './scenarios/RuleIndex.js';
 import { ScenarioBook } from './scenarios/ScenarioBook.js';
@@ -121,6 +122,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   };
   const handle = async (request: SandboxRequest): Promise<SandboxResponse> => {
     try {
+      const page = findPage(request.path);
+      if (page) return page.handle(request, deps);
       return await (request.path === adminPrefix || request.path.startsWith(`${adminPrefix}/`)
         ? handleAdminRequest(request, deps)
         : handleRequest(request, deps));

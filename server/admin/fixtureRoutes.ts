@@ -1,7 +1,7 @@
 import { fixtureCollections, fixtureDefinitions, type FixtureCollection } from '../store/fixtures.js';
 import { ok, type AdminRoute } from './adminRoute.js';
 
-/** Fixtures by collection (customers, customerTokens, cards, journeys, orders), scoped to the session. */
+/** Fixtures by collection (customers, customerTokens, authCodes, cards, journeys, orders), scoped to the session. */
 export const fixtureRoutes: AdminRoute[] = [
   {
     method: 'POST',

@@ -8,6 +8,7 @@ import { SandboxControl } from '../control/SandboxControl.js';
 import { isSessionName, sessionNameRule } from '../core/sessionName.js';
 import { bodyTooLargeReason } from '../adapters/readBody.js';
 import { checkAdminAccess } from './checkAdminAccess.js';
+import { isPageId, pageRoutes } from '../protocols/page/index.js';
 
 export const adminPrefix = '/__admin';
 
@@ -89,13 +90,13 @@ function checkQuery(route: AdminRoute, query: URLSearchParams, deps: SandboxDeps
   }
   // A filter on an endpoint that does not exist matches nothing, so "never called" would pass by mistake.
   const endpoint = query.get('endpoint');
-  if (endpoint !== null && !deps.endpoints.get(endpoint)) {
+  if (endpoint !== null && !deps.endpoints.get(endpoint) && !isPageId(endpoint)) {
     throw new ControlError(
       400,
-      `?endpoint=${endpoint} names no endpoint; there are ${deps.endpoints
-        .list()
-        .map((e) => e.id)
-        .join(', ')}.`,
+      `?endpoint=${endpoint} names no endpoint; there are ${[
+        ...deps.endpoints.list().map((e) => e.id),
+        ...pageRoutes.map((p) => p.id),
+      ].join(', ')}.`,
     );
   }
 }

@@ -1,12 +1,25 @@
 import type { EndpointDefinition } from '../core/endpoint.js';
+import { accountUnbinding } from './accountUnbinding/accountUnbinding.js';
 import { applyOtt } from './applyOtt/applyOtt.js';
+import { applyToken } from './applyToken/applyToken.js';
 import { b2bAccessToken } from './b2bAccessToken/b2bAccessToken.js';
+import { balanceInquiry } from './balanceInquiry/balanceInquiry.js';
 import { pushNotificationUser } from './pushNotificationUser/pushNotificationUser.js';
+import { queryUserProfile } from './queryUserProfile/queryUserProfile.js';
 import { resendOtp } from './resendOtp/resendOtp.js';
 
 /**
  * Every emulated endpoint, one line each, in the order the Postman collection and the docs show them
- * (the B2B token first: Resend OTP needs it). Adding one: server/endpoints/<id>/, schemas/<id>/,
- * scenarios/<id>.json and a line here (docs/adding-an-endpoint.md).
+ * (the B2B token first: Resend OTP needs it; the binding journey in its own order). Adding one:
+ * server/endpoints/<id>/, schemas/<id>/, scenarios/<id>.json and a line here (docs/adding-an-endpoint.md).
  */
-export const endpoints: readonly EndpointDefinition[] = [b2bAccessToken, applyOtt, resendOtp, pushNotificationUser];
+export const endpoints: readonly EndpointDefinition[] = [
+  b2bAccessToken,
+  applyOtt,
+  resendOtp,
+  pushNotificationUser,
+  applyToken,
+  balanceInquiry,
+  queryUserProfile,
+  accountUnbinding,
+];

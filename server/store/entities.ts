@@ -4,7 +4,8 @@ import type { ArmedRule } from '../scenarios/ArmedRule.js';
 /** Times are ISO-8601 strings so the data file stays readable. */
 export type Instant = string;
 
-export type CustomerStatus = 'ACTIVE' | 'ABNORMAL';
+/** FROZEN: DANA froze the account; it cannot log in on the OAuth page and its tokens answer Inactive Account. */
+export type CustomerStatus = 'ACTIVE' | 'ABNORMAL' | 'FROZEN';
 
 /** A DANA user. `forcedOutcome` mirrors DANA's sandbox "magic users" that always fail one way. */
 export interface Customer {
@@ -15,6 +16,10 @@ export interface Customer {
   forcedOutcome?: 'generalError' | 'internalServerError';
   /** How many OTTs this customer may get per sandbox minute before 4294900; absent = --ott-limit, which is off by default. */
   ottLimitPerMinute?: number;
+  /** The 6-digit PIN the OAuth page asks for; absent = the customer cannot log in there. */
+  pin?: string;
+  /** The DANA balance in IDR, as DANA writes amounts ("150000.00"); absent = "0.00". */
+  balance?: string;
 }
 
 /** A customer (user) access token from binding: Apply OTT's Authorization-Customer, the envelope's accessToken. */
@@ -25,6 +30,32 @@ export interface CustomerToken {
   status: 'ACTIVE' | 'REVOKED';
   /** The partner the token was issued to; absent = any partner may use it. */
   partnerId?: string;
+  /** What the customer consented to on the OAuth page (applyToken tokens only). */
+  scopes?: string[];
+  /** The refresh token issued with it by applyToken, revoked with it by account unbinding. */
+  refreshToken?: string;
+}
+
+/** An authorization code the OAuth page gave a partner's redirectUrl: single-use, short-lived (applyToken). */
+export interface AuthCode {
+  value: string;
+  customerId: string;
+  partnerId: string;
+  scopes: string[];
+  issuedAt: Instant;
+  expiresAt: Instant;
+  /** When applyToken redeemed it; a second redemption answers "Auth Code Used". */
+  usedAt?: Instant;
+}
+
+/** applyToken's refresh token (grant REFRESH_TOKEN): it names the customer and partner to issue a new access token for. */
+export interface RefreshToken {
+  value: string;
+  customerId: string;
+  partnerId: string;
+  scopes: string[];
+  expiresAt: Instant;
+  status: 'ACTIVE' | 'REVOKED';
 }
 
 /** A one-time token issued by Apply OTT. */
@@ -113,6 +144,8 @@ export interface SeedDeletion {
 export interface Collections {
   customers: Customer;
   customerTokens: CustomerToken;
+  authCodes: AuthCode;
+  refreshTokens: RefreshToken;
   otts: Ott;
   rateWindows: RateWindow;
   b2bTokens: B2bToken;
@@ -129,7 +162,7 @@ export interface Collections {
 export type CollectionName = keyof Collections;
 
 /** How a stored field is checked when the data file is opened: `key` = a non-empty string equal to the entry's key. */
-export type FieldKind = 'key' | 'string' | 'instant' | 'boolean' | 'count' | 'object' | readonly string[];
+export type FieldKind = 'key' | 'string' | 'instant' | 'boolean' | 'count' | 'object' | 'strings' | readonly string[];
 export interface FieldRule {
   kind: FieldKind;
   optional?: boolean;
@@ -147,9 +180,11 @@ export const entityFields: { [C in Exclude<CollectionName, 'clocks' | 'rules'>]:
     id: must('key'),
     phone: must('string'),
     name: may('string'),
-    status: must(['ACTIVE', 'ABNORMAL']),
+    status: must(['ACTIVE', 'ABNORMAL', 'FROZEN']),
     forcedOutcome: may(['generalError', 'internalServerError']),
     ottLimitPerMinute: may('count'),
+    pin: may('string'),
+    balance: may('string'),
   },
   customerTokens: {
     value: must('key'),
@@ -157,6 +192,25 @@ export const entityFields: { [C in Exclude<CollectionName, 'clocks' | 'rules'>]:
     expiresAt: must('instant'),
     status: must(['ACTIVE', 'REVOKED']),
     partnerId: may('string'),
+    scopes: may('strings'),
+    refreshToken: may('string'),
+  },
+  authCodes: {
+    value: must('key'),
+    customerId: must('string'),
+    partnerId: must('string'),
+    scopes: must('strings'),
+    issuedAt: must('instant'),
+    expiresAt: must('instant'),
+    usedAt: may('instant'),
+  },
+  refreshTokens: {
+    value: must('key'),
+    customerId: must('string'),
+    partnerId: must('string'),
+    scopes: must('strings'),
+    expiresAt: must('instant'),
+    status: must(['ACTIVE', 'REVOKED']),
   },
   otts: {
     value: must('key'),
@@ -216,6 +270,8 @@ export interface EntityReference {
 /** The references checked at start-up and kept whole by the control plane (creating or deleting a fixture). */
 export const entityReferences: readonly EntityReference[] = [
   { from: 'customerTokens', field: 'customerId', to: 'customers' },
+  { from: 'authCodes', field: 'customerId', to: 'customers' },
+  { from: 'refreshTokens', field: 'customerId', to: 'customers' },
   { from: 'cards', field: 'customerId', to: 'customers' },
   { from: 'orders', field: 'customerId', to: 'customers' },
 ];

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { Ajv } from 'ajv';
-import type { Card, Customer, CustomerToken, Journey, Order } from './entities.js';
+import type { AuthCode, Card, Customer, CustomerToken, Journey, Order } from './entities.js';
 import type { Store } from './store.js';
 
 /** What the fixtures file and POST /__admin/fixtures/<collection> describe. */
 export interface Fixtures {
   customers?: Customer[];
   customerTokens?: (Omit<CustomerToken, 'status'> & { status?: CustomerToken['status'] })[];
+  authCodes?: AuthCode[];
   cards?: Card[];
   journeys?: (Pick<Journey, 'journeyId' | 'orderId' | 'bankCardToken'> & Partial<Journey>)[];
   orders?: Order[];
@@ -19,6 +20,7 @@ type FixtureItem<C extends FixtureCollection> = NonNullable<Fixtures[C]>[number]
 export const fixtureIds: { [C in FixtureCollection]: (item: FixtureItem<C>) => string } = {
   customers: (c) => c.id,
   customerTokens: (t) => t.value,
+  authCodes: (a) => a.value,
   cards: (c) => c.bankCardToken,
   journeys: (j) => j.journeyId,
   orders: (o) => o.acquirementId,
@@ -30,6 +32,7 @@ export const fixtureCollections = Object.keys(fixtureIds) as FixtureCollection[]
 export const fixtureDefinitions: Record<FixtureCollection, string> = {
   customers: 'customer',
   customerTokens: 'customerToken',
+  authCodes: 'authCode',
   cards: 'card',
   journeys: 'journey',
   orders: 'order',

@@ -47,6 +47,7 @@ const kindNames: Record<Exclude<FieldKind, readonly string[]>, string> = {
   boolean: 'true or false',
   count: 'a whole number of at least 0',
   object: 'an object',
+  strings: 'a list of strings',
 };
 
 function fits(kind: FieldKind, value: unknown, id: string): boolean {
@@ -64,6 +65,8 @@ function fits(kind: FieldKind, value: unknown, id: string): boolean {
       return Number.isInteger(value) && (value as number) >= 0;
     case 'object':
       return isRecord(value);
+    case 'strings':
+      return Array.isArray(value) && value.every((item) => typeof item === 'string');
   }
 }
 

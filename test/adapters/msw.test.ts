@@ -53,6 +53,6 @@ describe('MSW handlers', () => {
       '"https://gw.partner.test/dana/" has a path',
     );
     expect(() => createDanaHandlers(sandbox, { baseUrls: ['not a url'] })).toThrow('"not a url" is not a URL');
-    expect(createDanaHandlers(sandbox, { baseUrls: ['https://gw.partner.test/'] })).toHaveLength(4);
+    expect(createDanaHandlers(sandbox, { baseUrls: ['https://gw.partner.test/'] })).toHaveLength(6);
   });
 });

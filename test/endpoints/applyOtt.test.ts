@@ -54,6 +54,7 @@ describe('Apply OTT', () => {
     ['an expired token', 'demo-token-expired', 401, '4014902', snapCases.invalidCustomerToken.message],
     ['a revoked token', 'demo-token-revoked', 401, '4014902', snapCases.invalidCustomerToken.message],
     ['a customer with abnormal status', 'demo-token-abnormal', 403, '4034905', snapCases.doNotHonor.message],
+    ['a customer whose account DANA froze', 'demo-token-frozen', 403, '4034918', snapCases.inactiveCard.message],
     ['a customer over the OTT limit', 'demo-token-rate-limited', 429, '4294900', snapCases.tooManyRequests.message],
     ['a customer hitting a general error', 'demo-token-general-error', 500, '5004900', snapCases.generalError.message],
     [

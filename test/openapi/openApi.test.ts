@@ -170,6 +170,7 @@ describe('the OpenAPI document', () => {
     expect(create.parameters.find((p) => p.name === 'collection')?.schema.enum).toEqual([
       'customers',
       'customerTokens',
+      'authCodes',
       'cards',
       'journeys',
       'orders',

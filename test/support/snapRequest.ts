@@ -57,3 +57,23 @@ export function sendSnap(app: Express, call: SnapCall) {
   for (const [name, value] of Object.entries(headers)) if (value !== undefined) test = test.set(name, value);
   return method === 'GET' ? test : test.send(raw);
 }
+
+/** A SNAP B2B2C call as dana-node sends it: the body's additionalInfo token and device as Authorization-Customer and X-DEVICE-ID. */
+export function sendB2b2c(
+  app: Express,
+  path: string,
+  body: { additionalInfo: { accessToken: string; deviceId?: string } },
+  options: { session?: string; timestamp?: string; headers?: Record<string, string | undefined> } = {},
+) {
+  return sendSnap(app, {
+    path,
+    body,
+    headers: {
+      'Authorization-Customer': `Bearer ${body.additionalInfo.accessToken}`,
+      'X-DEVICE-ID': body.additionalInfo.deviceId,
+      'X-Mock-Session': options.session,
+      ...(options.timestamp ? { 'X-TIMESTAMP': options.timestamp } : {}),
+      ...options.headers,
+    },
+  });
+}

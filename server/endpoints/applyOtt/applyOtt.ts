@@ -83,6 +83,9 @@ export const applyOtt = defineEndpoint({
     if (verdict.state === 'unknown') return { case: 'customerTokenNotFound', debug: verdict.reason };
     if (verdict.state !== 'valid') return { case: 'invalidCustomerToken', debug: verdict.reason };
     const { customer, token } = verdict;
+    // The same account statuses as the other B2B2C operations (DANA UAT BalanceInquiryFailInactiveAccount: 403xx18).
+    if (customer.status === 'FROZEN')
+      return { case: 'inactiveCard', debug: `Customer ${customer.id} (${customer.phone}): DANA froze this account.` };
     if (customer.status === 'ABNORMAL')
       return {
         case: 'doNotHonor',

@@ -1,0 +1,1 @@
+export const accountUnbindingPath = '/v1.0/registration-account-unbinding.htm';

@@ -1,0 +1,1 @@
+export const balanceInquiryPath = '/v1.0/balance-inquiry.htm';
