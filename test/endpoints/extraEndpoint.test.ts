@@ -53,7 +53,7 @@ describe('an endpoint declared outside server/endpoints/, with its three homes i
 
   it('is a folder of the Postman collection, with an item per scripted scenario', () => {
     const folder = buildCollection(internalsOf(sandbox)).item.find((f) => f.name === 'Echo probe');
-    expect(folder?.item.map((i) => i.name)).toEqual(['Echo', 'Scenario echo-refused']);
+    expect(folder?.item.map((i) => i.name)).toEqual(['Echo', 'Bad signature', 'Scenario echo-refused']);
   });
 
   it('stops start-up naming its missing scenario pack or schema', async () => {
