@@ -118,7 +118,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const handleAdminRequest = createAdminHandler(ajv);
   const fail = (request: SandboxRequest, error: unknown) => {
     logger.error('the pipeline failed', { path: request.path, stack: (error as Error)?.stack ?? String(error) });
-    return lastResortFor(request.path, dana.privateKey);
+    return lastResortFor(request.path, dana.privateKey, endpointTable.list());
   };
   const handle = async (request: SandboxRequest): Promise<SandboxResponse> => {
     try {

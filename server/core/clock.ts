@@ -41,8 +41,13 @@ export class Clock {
     );
   }
 
+  /** Move forward by exactly `ms`: the offset grows by `ms`, never by `ms` plus the real time that passed meanwhile. */
   advance(scope: string | undefined, ms: number): Date {
-    return this.set(scope, new Date(this.now(scope).getTime() + ms));
+    const { offsetMs, frozenAt } = this.state(scope);
+    return this.write(
+      scope,
+      frozenAt !== undefined ? { offsetMs, frozenAt: frozenAt + ms } : { offsetMs: offsetMs + ms },
+    );
   }
 
   /** Let a frozen clock run again from where it stands. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SandboxRequest, SandboxResponse } from './types.js';
+import { scopeKeyOf } from './globalScope.js';
 
 /** What a journal entry keeps of one body: enough to see what was sent, bounded so the journal's memory is entries x this. */
 export const journalBodyCap = 64 * 1024;
@@ -108,9 +109,6 @@ export interface JournalPage {
   next: string | null;
 }
 
-// Exchanges without a session are journalled under '', which no session name can be.
-const keyOf = (session: string | undefined) => session ?? '';
-
 /**
  * The journal: each session (and the global scope) keeps its own newest `perSession` entries, so one
  * busy session never evicts another's; past `total` entries over all sessions, the oldest entry of any
@@ -136,7 +134,7 @@ export class Journal {
 
   record(entry: JournalEntry): void {
     if (this.perSession === 0 || this.total === 0) return;
-    const key = keyOf(entry.session);
+    const key = scopeKeyOf(entry.session);
     let own = this.sessions.get(key);
     if (!own) this.sessions.set(key, (own = new SessionEntries()));
     const seq = ++this.seq;
@@ -192,7 +190,7 @@ export class Journal {
 
   private dropOldest(): void {
     const oldest = this.entries.keys().next().value as number;
-    const key = keyOf(this.entries.get(oldest)!.session);
+    const key = scopeKeyOf(this.entries.get(oldest)!.session);
     const own = this.sessions.get(key)!;
     own.shift();
     this.entries.delete(oldest);

@@ -11,7 +11,7 @@ import { resendOtp } from './resendOtp/resendOtp.js';
 /**
  * Every emulated endpoint, one line each, in the order the Postman collection and the docs show them
  * (the B2B token first: Resend OTP needs it; the binding journey in its own order). Adding one:
- * server/endpoints/<id>/, schemas/<id>/, scenarios/<id>.json and a line here (docs/adding-an-endpoint.md).
+ * server/endpoints/<id>/, schemas/<id>/, scenarios/<id>.json and a line here (docs/architecture.md, "Adding an endpoint").
  */
 export const endpoints: readonly EndpointDefinition[] = [
   b2bAccessToken,

@@ -65,8 +65,8 @@ export interface Protocol<K extends string = string> {
   caseKeys: readonly K[];
   /** The schemas/<id>/ files an endpoint of this protocol needs. */
   schemaKinds: readonly SchemaKind[];
-  /** Requires `Authorization: Bearer <B2B access token>` (for documents such as the OpenAPI one). */
-  requiresB2bToken?: boolean;
+  /** Members of an answer the protocol writes from the case: a scenario's `data` may not set them. */
+  caseMembers: readonly string[];
   describe: ProtocolDescription;
   /** The client a request names, read cheaply before any check (it picks an isolated partner's session). */
   peekClientId(request: SandboxRequest): string | undefined;

@@ -29,10 +29,8 @@ export const faultsFile = 'faults.json';
 
 const requiredFaults: readonly FaultKind[] = ['timeout', 'empty-response', 'malformed-json', 'connection-reset'];
 
-/** Members a scenario's `data` may not set: the outcome's code and message come from its `case`. */
-const reservedDataMembers = ['responseCode', 'responseMessage', 'resultInfo'];
-
-function readPack(dir: string, file: string, ajv: Ajv): PackFile {
+/** Reads a pack; `caseMembers` are the members its scenarios' `data` may not set (the protocol writes them from the case). */
+function readPack(dir: string, file: string, ajv: Ajv, caseMembers: readonly string[] = []): PackFile {
   const path = join(dir, file);
   if (!existsSync(path))
     throw new Error(`Missing scenario pack ${path}: every endpoint needs one (see schemas/scenario.schema.json).`);
@@ -45,8 +43,7 @@ function readPack(dir: string, file: string, ajv: Ajv): PackFile {
   const scenarios = (pack as Partial<PackFile> | null)?.scenarios;
   for (const [name, s] of Object.entries(scenarios !== null && typeof scenarios === 'object' ? scenarios : {})) {
     const data = (s as Partial<Scenario> | null)?.data;
-    const reserved =
-      data !== null && typeof data === 'object' ? reservedDataMembers.filter((m) => Object.hasOwn(data, m)) : [];
+    const reserved = data !== null && typeof data === 'object' ? caseMembers.filter((m) => Object.hasOwn(data, m)) : [];
     if (reserved.length > 0) {
       throw new Error(
         `Scenario pack ${path}: scenario "${name}" sets ${reserved.join(', ')} in data; the code and message come from its case, so data may not override them.`,
@@ -78,7 +75,7 @@ export class ScenarioBook {
     for (const endpoint of endpoints.list()) {
       const home = endpoint.homes?.scenariosDir ?? dir;
       const where = join(home, `${endpoint.id}.json`);
-      const pack = readPack(home, `${endpoint.id}.json`, ajv);
+      const pack = readPack(home, `${endpoint.id}.json`, ajv, endpoint.protocol.caseMembers);
       if (pack.endpoint !== endpoint.id)
         throw new Error(`Scenario pack ${where} names endpoint "${pack.endpoint}", expected "${endpoint.id}".`);
       const named = new Map<string, Scenario>();

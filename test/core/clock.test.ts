@@ -70,6 +70,13 @@ describe('sandbox clock', () => {
     expect(clock.now().getTime()).toBe(start + 61_000 + 1_000 + 600_000);
   });
 
+  it('adds exactly the amount to a running clock even while real time ticks between its reads', async () => {
+    let ticking = start;
+    const ticked = new Clock(await openLowdbStore(), () => ticking++);
+    ticked.advance(undefined, 61_000);
+    expect(ticked.state().offsetMs).toBe(61_000);
+  });
+
   it('returns to real time on reset, frozen or shifted', () => {
     clock.set(undefined, at('2030-01-01T00:00:00Z'));
     clock.freeze();

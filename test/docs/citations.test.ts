@@ -30,6 +30,17 @@ function foreignCitations(file: string, text: string): string[] {
   return found;
 }
 
+/**
+ * Repository paths a file names (docs/<name>.md, server/<dir>/<file>.ts, schemas/<id>/request.json) that do not
+ * exist; patterns (<id>, *, {a,b}) are not paths.
+ */
+function missingPaths(text: string): string[] {
+  const cited = text.matchAll(
+    /(?<![\w./-])(?:docs|server|schemas|scenarios|postman|test|keys|bench)\/[\w./<>{}*-]+\.(?:md|ts|json|js|pem)\b/g,
+  );
+  return [...cited].map((m) => m[0]).filter((path) => !/[<>{}*]/.test(path) && !existsSync(join(root, path)));
+}
+
 /** GitHub's anchor for a heading: lower case, punctuation dropped, each space a hyphen. */
 function slugOf(heading: string): string {
   return heading
@@ -80,6 +91,10 @@ describe('citations and links', () => {
   it.each(files)('%s cites only documents the repository holds or public pages', (file) => {
     const text = readFileSync(join(root, file), 'utf8');
     expect(foreignCitations(file, text)).toEqual([]);
+  });
+
+  it.each(files)('%s names only repository paths that exist', (file) => {
+    expect(missingPaths(readFileSync(join(root, file), 'utf8'))).toEqual([]);
   });
 
   it.each(readDocuments().map((d) => [d.path, d] as const))(

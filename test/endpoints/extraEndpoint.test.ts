@@ -53,7 +53,22 @@ describe('an endpoint declared outside server/endpoints/, with its three homes i
 
   it('is a folder of the Postman collection, with an item per scripted scenario', () => {
     const folder = buildCollection(internalsOf(sandbox)).item.find((f) => f.name === 'Echo probe');
-    expect(folder?.item.map((i) => i.name)).toEqual(['Echo', 'Scenario echo-refused']);
+    expect(folder?.item.map((i) => i.name)).toEqual(['Echo', 'Bad signature', 'Scenario echo-refused']);
+  });
+
+  it('answers in its own service code when the pipeline itself fails', async () => {
+    const broken = await createTestSandbox({ endpoints: [echoProbe] });
+    internalsOf(broken).store.put('clocks', 'clock', { offsetMs: Number.NaN });
+    const wire = snapWire('/probe/v1.0/echo', { message: 'hello' }, { 'x-external-id': 'echo-broken' });
+    const res = await broken.handle({
+      method: 'POST',
+      path: wire.path,
+      search: '',
+      headers: wire.headers,
+      rawBody: wire.body!,
+    });
+    expect([res.status, JSON.parse(res.body).responseCode]).toEqual([500, '5009800']);
+    await broken.close();
   });
 
   it('stops start-up naming its missing scenario pack or schema', async () => {

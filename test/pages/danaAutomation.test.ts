@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 /**
- * The steps of automateOAuth in DANA's UAT suite (test/node/automate-oauth.js of
+ * The steps of automateOAuth in DANA's UAT suite (automate-oauth.js of the Node runner of
  * github.com/dana-id/uat-script), with its selectors, order and visibility checks as they are; only
  * its logging, retries and fixed pauses before the first look are left out.
  */

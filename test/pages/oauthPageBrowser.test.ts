@@ -7,7 +7,7 @@ import { oauthUrlFor } from './oauthUrl.js';
 import { startPartnerSite } from '../support/partnerSite.js';
 import { createTestSandbox } from '../support/testSandbox.js';
 
-/** DANA's UAT automation (test/node/automate-oauth.js of dana-id/uat-script) finds the page's elements with these. */
+/** DANA's UAT automation (automate-oauth.js of the Node runner in github.com/dana-id/uat-script) finds the page's elements with these. */
 const pinSelector = '.txt-input-pin-field, input[maxlength="6"][inputmode="numeric"], input[type="password"]';
 const consentSelector = 'button.btn-continue.fs-unmask.btn.btn-primary';
 

@@ -28,6 +28,7 @@ export const accountUnbindingPostman: PostmanFolderSpec = {
     { name: 'Reset the session (control plane)', request: adminRequest('POST', '/reset'), expect: { admin: 200 } },
     { name: 'Revoked customer token', request: unbindRequest('demo-token-revoked'), expect: { code: '4010902' } },
     { name: 'Frozen account', request: unbindRequest('demo-token-frozen'), expect: { code: '4030918' } },
+    { name: 'Bad signature', request: unbindRequest(), expect: { code: '4010900' }, spoilSignature: true },
     'scenarios',
   ],
 };

@@ -3,9 +3,10 @@ import type { ExampleRequest, PostmanFolderSpec } from '../../core/examples.js';
 const tokenRequest = (
   path = '/v1.0/access-token/b2b',
   body: unknown = { grantType: 'client_credentials' },
+  clientKey = '{{partnerId}}',
 ): ExampleRequest => ({
   path,
-  headers: { 'X-CLIENT-KEY': '{{partnerId}}' },
+  headers: { 'X-CLIENT-KEY': clientKey },
   body,
 });
 
@@ -33,6 +34,11 @@ export const b2bAccessTokenPostman: PostmanFolderSpec = {
     },
     { name: 'Missing grantType', request: tokenRequest(undefined, {}), expect: { code: '4007302' } },
     { name: 'Bad signature', request: tokenRequest(), expect: { code: '4017300' }, spoilSignature: true },
+    {
+      name: 'Unknown partner (sent unsigned)',
+      request: tokenRequest(undefined, undefined, 'no-such-partner'),
+      expect: { code: '4017300' },
+    },
     'scenarios',
   ],
 };

@@ -33,6 +33,7 @@ export const queryUserProfilePostman: PostmanFolderSpec = {
     { name: 'Profile: SUCCESS', request: profileRequest(), expect: { code: 'SUCCESS' } },
     { name: 'Revoked customer token', request: profileRequest('demo-token-revoked'), expect: { code: 'OAUTH_FAILED' } },
     { name: 'Unknown resource', request: profileRequest(undefined, ['PASSWORD']), expect: { code: 'PARAM_ILLEGAL' } },
+    { name: 'Bad signature', request: profileRequest(), expect: { code: 'INVALID_SIGNATURE' }, spoilSignature: true },
     'scenarios',
   ],
 };

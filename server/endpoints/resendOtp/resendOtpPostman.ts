@@ -90,6 +90,11 @@ export const resendOtpPostman: PostmanFolderSpec = {
       expect: { code: '4018101' },
     },
     { name: 'Bad signature', request: resendOtpRequest(), expect: { code: '4018100' }, spoilSignature: true },
+    {
+      name: 'Unknown partner (sent unsigned)',
+      request: resendOtpRequest(undefined, { 'X-CLIENT-KEY': 'no-such-partner' }),
+      expect: { code: '4018100' },
+    },
     'scenarios',
   ],
 };

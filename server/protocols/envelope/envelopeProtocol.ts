@@ -165,6 +165,7 @@ export function envelopeProtocol(options: EnvelopeOptions): Protocol<EnvelopeCas
   return {
     name: 'envelope',
     caseKeys: Object.keys(envelopeCases) as EnvelopeCaseKey[],
+    caseMembers: ['resultInfo'],
     schemaKinds: ['request', 'response'],
     describe: describeEnvelope(options),
 

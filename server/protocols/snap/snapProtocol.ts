@@ -166,7 +166,7 @@ export function snapProtocol(options: SnapOptions): Protocol<SnapCaseKey> {
     name: 'snap',
     caseKeys: Object.keys(snapCases) as SnapCaseKey[],
     schemaKinds: ['headers', 'request', 'response'],
-    requiresB2bToken: options.b2bToken ?? false,
+    caseMembers: ['responseCode', 'responseMessage'],
     describe: describeSnap(options),
 
     peekClientId: ({ headers }: SandboxRequest) => headers['x-partner-id'] ?? headers['x-client-key'],
