@@ -223,6 +223,9 @@ export function listen(
       app(req, res);
     };
     const server = createServer({ requireHostHeader: false }, serve);
+    // A client that sends its request and half-closes (shuts down its writing side) still gets the answer:
+    // with RSA checks on the thread pool the answer is no longer written before Node reads that end.
+    (server as Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
     server.on('error', reject);
     server.on('clientError', (error, socket) => answerUnparsableRequest(unreadable, error, socket));
     // Node answers an Expect other than 100-continue with a bare 417; the header asks nothing DANA's
