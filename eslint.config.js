@@ -30,7 +30,7 @@ export default tseslint.config(
     languageOptions: { globals: { pm: 'readonly', CryptoJS: 'readonly', console: 'readonly' } },
   },
   {
-    files: ['*.js'],
+    files: ['*.js', 'scripts/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
 );

@@ -1,17 +1,28 @@
-// One benchmark target per process, so the load generator never shares its core: prints its URL.
+// One benchmark target per process, so the load generator never shares its thread: prints its URL.
+// target.ts baseline
+// target.ts sandbox [--data-file] [--data-rows N] [--prefill N] [--journal-limit N] [--notifications N] [--journey-sessions N]
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import express from 'express';
 import { createSandbox } from '../server/sandbox.js';
 import { internalsOf } from '../server/internals.js';
 
-// target.ts baseline | sandbox [journal prefill] [journal limit] [data-file rows, or memory (the default)] [notifications stored]
-const kind = process.argv[2];
-const inMemory = (process.argv[5] ?? 'memory') === 'memory';
-const dataRows = inMemory ? 0 : Number(process.argv[5]);
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    'data-file': { type: 'boolean', default: false },
+    'data-rows': { type: 'string', default: '0' },
+    prefill: { type: 'string', default: '0' },
+    'journal-limit': { type: 'string', default: '1000' },
+    notifications: { type: 'string', default: '0' },
+    'journey-sessions': { type: 'string', default: '0' },
+  },
+});
 
-if (kind === 'baseline') {
+if (positionals[0] === 'baseline') {
+  // The same answer body as a successful Apply OTT, with no checks and the request body left unread.
   const app = express();
   const body = JSON.stringify({
     responseCode: '2004900',
@@ -19,25 +30,25 @@ if (kind === 'baseline') {
     userResources: [{ resourceType: 'OTT', value: 'x'.repeat(43) }],
     additionalInfo: {},
   });
-  app.post('/rest/v1.1/qr/apply-ott', (_req, res) => {
+  const answer = (_req: express.Request, res: express.Response) => {
     res.type('application/json').send(body);
-  });
-  app.post('/v1/payments/pushNotificationUser', (_req, res) => {
-    res.type('application/json').send(body);
-  });
+  };
+  app.post('/rest/v1.1/qr/apply-ott', answer);
+  app.post('/v1/payments/pushNotificationUser', answer);
   const server = app.listen(0, '127.0.0.1', () => {
     const address = server.address();
     console.log(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`);
   });
 } else {
+  const dataRows = Number(values['data-rows']);
   // The replay check is off so one pre-signed request can be replayed; every other check runs.
   const dataFile = join(mkdtempSync(join(tmpdir(), 'dana-mock-bench-')), 'data.json');
   const sandbox = await createSandbox({
-    inMemory,
+    inMemory: !values['data-file'] && dataRows === 0,
     dataFile,
     logLevel: 'silent',
     replayCheck: false,
-    journalLimit: Number(process.argv[4] ?? 1000),
+    journalLimit: Number(values['journal-limit']),
   });
   // A data file already holding many rows shows whether a request costs more as the file grows.
   for (let i = 0; i < dataRows; i++) {
@@ -59,8 +70,20 @@ if (kind === 'baseline') {
     customerId: 'bench-customer',
     expiresAt: '2099-12-31T23:59:59+07:00',
   });
+  // Resend OTP allows one OTP a minute per journey: each session (X-Mock-Session is not signed) gets its
+  // own, opened two minutes ago so the first resend is allowed (journeys close after ten).
+  const journeySessions = Number(values['journey-sessions']);
+  const opened = new Date(Date.now() - 120_000).toISOString();
+  for (let i = 0; i < journeySessions; i++) {
+    sandbox.control.forSession(`bench-${i}`).createFixtures('journeys', {
+      journeyId: 'j-bench',
+      orderId: 'order-j-bench',
+      bankCardToken: 'demo-card-active',
+      createdAt: opened,
+    });
+  }
   // A journal already at its cap shows whether recording costs more as the journal grows.
-  const prefill = Number(process.argv[3] ?? 0);
+  const prefill = Number(values.prefill);
   for (let i = 0; i < prefill; i++) {
     internalsOf(sandbox).journal.record({
       id: `prefill-${i}`,
@@ -71,7 +94,7 @@ if (kind === 'baseline') {
     });
   }
   // Pushes already delivered show whether a push costs more as the inbox grows (it scanned it once).
-  const notifications = Number(process.argv[6] ?? 0);
+  const notifications = Number(values.notifications);
   for (let i = 0; i < notifications; i++) {
     const bizType = `BENCH_PREFILL_${i}`;
     internalsOf(sandbox).store.put('notifications', JSON.stringify(['demo-order-active', bizType]), {

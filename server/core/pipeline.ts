@@ -14,7 +14,7 @@
  *   resolveScenario ......... X-Mock-Scenario header, else an armed rule: any scripted case or fault;
  *                             none: state decides
  *   endpoint.handle ......... the endpoint's business outcomes, from state and the sandbox clock
- *   sealResponse ............ the protocol's envelope (and signature)
+ *   sealResponse ............ the protocol's envelope (and signature, on the thread pool where the protocol can)
  *   applyFault .............. timeout, empty-response, malformed-json, connection-reset
  *   recordExchange .......... the journal
  */
@@ -43,11 +43,8 @@ export async function handleRequest(request: SandboxRequest, deps: SandboxDeps):
   } catch (error) {
     outcome = toOutcome(error, exchange, deps);
   }
-  const sealed = (exchange.endpoint?.protocol ?? unroutedProtocolFor(request.path)).sealResponse(
-    outcome,
-    exchange,
-    deps,
-  );
+  const protocol = exchange.endpoint?.protocol ?? unroutedProtocolFor(request.path);
+  const sealed = await (protocol.sealResponseAsync ?? protocol.sealResponse)(outcome, exchange, deps);
   const response = applyFault(sealed.response, scenario, deps);
   recordExchange(exchange, outcome, { ...sealed, response }, deps);
   return response;

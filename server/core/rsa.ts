@@ -51,3 +51,29 @@ export function verifyRsaSha256(text: string, signatureBase64: string, key: KeyO
     return false;
   }
 }
+
+/**
+ * verifyRsaSha256 on libuv's thread pool (node:crypto's callback form): the event loop answers other
+ * requests meanwhile, so a second core does the RSA work. The same verdict as verifyRsaSha256.
+ */
+export function verifyRsaSha256Async(text: string, signatureBase64: string, key: KeyObject): Promise<boolean> {
+  if (describeSignatureEncoding(signatureBase64, key) !== undefined) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    try {
+      verify('sha256', Buffer.from(text, 'utf8'), key, Buffer.from(signatureBase64, 'base64'), (error, valid) =>
+        resolve(!error && valid),
+      );
+    } catch {
+      resolve(false);
+    }
+  });
+}
+
+/** signRsaSha256 on libuv's thread pool; PKCS#1 v1.5 is deterministic, so the bytes are the same. */
+export function signRsaSha256Async(text: string, key: KeyObject): Promise<string> {
+  return new Promise((resolve, reject) =>
+    sign('sha256', Buffer.from(text, 'utf8'), key, (error, signature) =>
+      error ? reject(error) : resolve(signature.toString('base64')),
+    ),
+  );
+}

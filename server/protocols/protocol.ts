@@ -76,6 +76,8 @@ export interface Protocol<K extends string = string> {
   admitRequest(exchange: Exchange & { endpoint: CompiledEndpoint }, deps: SandboxDeps): Promise<void> | void;
   /** Renders any outcome in the protocol's envelope, signed where the protocol signs. */
   sealResponse(outcome: Outcome, exchange: Exchange, deps: SandboxDeps): Sealed;
+  /** The same bytes as sealResponse with any signing on libuv's thread pool; the pipeline prefers it where given. */
+  sealResponseAsync?(outcome: Outcome, exchange: Exchange, deps: SandboxDeps): Promise<Sealed>;
   /** Signs a draft the way a partner's client must (the sandbox-only signing helper); throws on a draft it cannot sign. */
   signRequest(draft: RequestDraft, context: SigningContext): SignedRequest;
   /** The general error for `path`, built from nothing that could have failed (no store, no sandbox clock). */

@@ -31,7 +31,9 @@ const own = <T>(record: Record<string, T> | undefined, key: string): T | undefin
 
 /** Sets an own, enumerable property even for a key such as `__proto__` (plain assignment would change the prototype). */
 function define<T>(record: Record<string, T>, key: string, value: T): T {
-  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  // Only `__proto__` is an accessor on a plain object: any other key is an own data property either way, and plain assignment is cheaper.
+  if (key !== '__proto__') record[key] = value;
+  else Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
   return value;
 }
 const emptyData = (): Data => ({ version: 1, collections: {} });

@@ -6,7 +6,7 @@ import { envelopeCases, envelopeResultMsg } from '../../server/protocols/envelop
 import { verifyEnvelopeSignature } from '../../server/protocols/envelope/envelopeSignature.js';
 import { extractRawMember } from '../../server/protocols/envelope/extractRawMember.js';
 import type { Sandbox } from '../../server/sandbox.js';
-import { pushBody, pushHead, sendEnvelope } from '../endpoints/pushNotificationUser.requests.js';
+import { pushBody, pushHead, pushPath, sendEnvelope } from '../endpoints/pushNotificationUser.requests.js';
 import { signEnvelope } from '../support/envelopeRequest.js';
 import { danaPublicKeyPem, demoPartner } from '../support/partners.js';
 import { createTestSandbox } from '../support/testSandbox.js';
@@ -81,7 +81,7 @@ describe('the DANA Open API envelope', () => {
     expect(lastJournalSignature('escapes')).toMatchObject({ valid: true, matched: 'minified' });
   });
 
-  it('re-serialises the request member only once its text as received failed to verify', () => {
+  it('re-serialises the request member only once its text as received failed to verify', async () => {
     const partner = internalsOf(sandbox).partners.get(demoPartner.partnerId)!;
     const member = JSON.stringify({ head: pushHead(), body: pushBody() });
     const unserialisable = {
@@ -90,11 +90,11 @@ describe('the DANA Open API envelope', () => {
       },
     };
     const raw = `{"request":${member},"signature":"${signEnvelope(member)}"}`;
-    expect(verifyEnvelopeSignature(raw, unserialisable, signEnvelope(member), partner)).toMatchObject({
+    expect(await verifyEnvelopeSignature(raw, unserialisable, signEnvelope(member), partner)).toMatchObject({
       valid: true,
       matched: 'raw',
     });
-    expect(verifyEnvelopeSignature(raw, unserialisable, signEnvelope(`${member} `), partner)).toMatchObject({
+    expect(await verifyEnvelopeSignature(raw, unserialisable, signEnvelope(`${member} `), partner)).toMatchObject({
       valid: false,
       compactRequestSha256: undefined,
     });
@@ -137,6 +137,22 @@ describe('the DANA Open API envelope', () => {
     expect(res.text).toBe(`{"response":${signed},"signature":"${res.body.signature}"}`);
     expect(res.headers['content-length']).toBe(String(Buffer.byteLength(res.text)));
     expect(verifyRsaSha256(signed, res.body.signature, createPublicKey(danaPublicKeyPem))).toBe(true);
+  });
+
+  it('signs on the thread pool the same bytes it signs on the event loop (PKCS#1 v1.5 is deterministic)', async () => {
+    const protocol = internalsOf(sandbox).endpoints.find(pushPath)!.protocol;
+    const exchange = {
+      id: 'same-bytes',
+      request: { method: 'POST', path: pushPath, search: '', headers: {}, rawBody: '' },
+      receivedAt: new Date(),
+      debug: false,
+      verdicts: {},
+    };
+    const outcome = { case: 'successful' };
+    const deps = internalsOf(sandbox);
+    const onThreadPool = await protocol.sealResponseAsync!(outcome, exchange, deps);
+    expect(onThreadPool).toEqual(protocol.sealResponse(outcome, exchange, deps));
+    expect(onThreadPool.response.body).toMatch(/"signature":"[A-Za-z0-9+/]{342}=="}$/);
   });
 
   it('reports the first failing field in declaration order: a malformed head before a missing body field', async () => {

@@ -12,6 +12,7 @@ import {
   describeEnvelopeSignatureFailure,
   signEnvelopeRequest,
   signEnvelopeResponse,
+  signEnvelopeResponseAsync,
   verifyEnvelopeSignature,
 } from './envelopeSignature.js';
 
@@ -78,13 +79,13 @@ function readEcho(exchange: Exchange): Partial<Record<'version' | 'function' | '
   };
 }
 
-/** Renders any outcome in a signed response envelope: HTTP 200 whatever the result (docs/protocol.md#envelope-http-status); resultInfo carries S/F/U. */
-function sealEnvelope(
+/** Renders any outcome as a response envelope, before signing: HTTP 200 whatever the result (docs/protocol.md#envelope-http-status); resultInfo carries S/F/U. */
+function envelopeOf(
   outcome: Outcome,
   exchange: Exchange,
   deps: SandboxDeps,
   functionName: string | undefined,
-): Sealed {
+): { member: { head: object; body: object }; headers: Record<string, string>; code: string } {
   const key = isEnvelopeCaseKey(outcome.case) ? outcome.case : 'systemError';
   if (key !== outcome.case)
     deps.logger.error('outcome has no envelope case', { case: outcome.case, exchange: exchange.id });
@@ -110,10 +111,30 @@ function sealEnvelope(
       ...(body.additionalInfo as object | undefined),
       debugMessage: outcome.debug ?? resultInfo.resultMsg,
     };
-  const wire = signEnvelopeResponse({ head, body }, deps.dana.privateKey);
   return {
-    response: { status: 200, headers: { 'content-type': 'application/json', ...outcome.headers }, body: wire },
+    member: { head, body },
+    headers: { 'content-type': 'application/json', ...outcome.headers },
     code: row.resultCode,
+  };
+}
+
+/** The envelope signed with the sandbox's DANA key, on this thread. */
+function sealEnvelope(outcome: Outcome, exchange: Exchange, deps: SandboxDeps, functionName?: string): Sealed {
+  const { member, headers, code } = envelopeOf(outcome, exchange, deps, functionName);
+  return { response: { status: 200, headers, body: signEnvelopeResponse(member, deps.dana.privateKey) }, code };
+}
+
+/** The same bytes as sealEnvelope, signed on libuv's thread pool: each answer's RSA signature is the cost of a push. */
+async function sealEnvelopeAsync(
+  outcome: Outcome,
+  exchange: Exchange,
+  deps: SandboxDeps,
+  functionName?: string,
+): Promise<Sealed> {
+  const { member, headers, code } = envelopeOf(outcome, exchange, deps, functionName);
+  return {
+    response: { status: 200, headers, body: await signEnvelopeResponseAsync(member, deps.dana.privateKey) },
+    code,
   };
 }
 
@@ -178,13 +199,18 @@ export function envelopeProtocol(options: EnvelopeOptions): Protocol<EnvelopeCas
      * clientId (KEY_NO_FOUND) -> signature over the raw `request` member (INVALID_SIGNATURE) ->
      * function (FUNCTION_NOT_MATCH) -> clientSecret (OAUTH_FAILED). The accessToken is the endpoint's.
      */
-    admitRequest(exchange, deps) {
+    async admitRequest(exchange, deps) {
       const parsed = parseJsonBody(exchange.request.rawBody);
       validateFields(exchange.endpoint.validators.request, parsed, exchange.verdicts, 'envelope');
       const envelope = parsed as Envelope<unknown>;
       const { head } = envelope.request;
       const partner = (exchange.partner = findPartner(head.clientId, deps));
-      const verdict = verifyEnvelopeSignature(exchange.request.rawBody, envelope.request, envelope.signature, partner);
+      const verdict = await verifyEnvelopeSignature(
+        exchange.request.rawBody,
+        envelope.request,
+        envelope.signature,
+        partner,
+      );
       exchange.verdicts.signature = verdict;
       if (!verdict.valid)
         throw new SandboxError('invalidSignature', 'signature', describeEnvelopeSignatureFailure(verdict));
@@ -206,6 +232,8 @@ export function envelopeProtocol(options: EnvelopeOptions): Protocol<EnvelopeCas
     },
 
     sealResponse: (outcome, exchange, deps) => sealEnvelope(outcome, exchange, deps, options.functionName),
+
+    sealResponseAsync: (outcome, exchange, deps) => sealEnvelopeAsync(outcome, exchange, deps, options.functionName),
 
     signRequest: signEnvelopeRequest,
 

@@ -2,7 +2,13 @@ import type { KeyObject } from 'node:crypto';
 import type { RequestDraft, SignedRequest, SigningContext } from '../protocol.js';
 import type { Partner } from '../../core/partners.js';
 import { minifyJson } from '../../core/minifyJson.js';
-import { describeSignatureEncoding, sha256Hex, signRsaSha256, verifyRsaSha256 } from '../../core/rsa.js';
+import {
+  describeSignatureEncoding,
+  sha256Hex,
+  signRsaSha256,
+  signRsaSha256Async,
+  verifyRsaSha256Async,
+} from '../../core/rsa.js';
 import { extractRawMember } from './extractRawMember.js';
 
 export interface EnvelopeSignatureVerdict {
@@ -33,31 +39,31 @@ function stringifySafely(value: unknown): string | undefined {
  * text minified (whitespace outside strings dropped, every token byte for byte: escapes such as
  * PHP's `\/` or Python's `\u00e9` survive); then over `JSON.stringify` of its parsed value
  * (docs/decisions.md#envelope-requests: dana-node signs JSON.stringify(request) and sends the same text, while
- * other clients re-serialise differently). The fallbacks are computed only when needed.
+ * other clients re-serialise differently). The fallbacks are computed only when needed; RSA runs on the thread pool.
  */
-export function verifyEnvelopeSignature(
+export async function verifyEnvelopeSignature(
   rawBody: string,
   request: unknown,
   signature: string,
   partner: Partner,
-): EnvelopeSignatureVerdict {
+): Promise<EnvelopeSignatureVerdict> {
   const key = `partner ${partner.partnerId}, key ${partner.keyFingerprint} (${partner.keySource})`;
   const raw = extractRawMember(rawBody, 'request');
   const rawRequestSha256 = raw === undefined ? undefined : sha256Hex(raw);
   const encoding = describeSignatureEncoding(signature, partner.publicKey);
   if (encoding !== undefined) return { valid: false, rawRequestSha256, encoding, key };
-  const verifies = (text: string) => verifyRsaSha256(text, signature, partner.publicKey);
-  if (raw !== undefined && verifies(raw)) return { valid: true, matched: 'raw', rawRequestSha256, key };
+  const verifies = (text: string) => verifyRsaSha256Async(text, signature, partner.publicKey);
+  if (raw !== undefined && (await verifies(raw))) return { valid: true, matched: 'raw', rawRequestSha256, key };
   const minified = raw === undefined ? undefined : minifyJson(raw);
   const hashes = {
     rawRequestSha256,
     minifiedRequestSha256: minified === undefined || minified === raw ? undefined : sha256Hex(minified),
   };
-  if (hashes.minifiedRequestSha256 !== undefined && verifies(minified!))
+  if (hashes.minifiedRequestSha256 !== undefined && (await verifies(minified!)))
     return { valid: true, matched: 'minified', ...hashes, key };
   const compact = stringifySafely(request);
   const compactRequestSha256 = compact === undefined ? undefined : sha256Hex(compact);
-  if (compact !== undefined && compact !== raw && compact !== minified && verifies(compact))
+  if (compact !== undefined && compact !== raw && compact !== minified && (await verifies(compact)))
     return { valid: true, matched: 'compact', ...hashes, compactRequestSha256, key };
   return { valid: false, ...hashes, compactRequestSha256, key };
 }
@@ -83,6 +89,15 @@ export function describeEnvelopeSignatureFailure(verdict: EnvelopeSignatureVerdi
 export function signEnvelopeResponse(response: Record<string, unknown>, danaKey: KeyObject): string {
   const signedText = JSON.stringify(response);
   return `{"response":${signedText},"signature":${JSON.stringify(signRsaSha256(signedText, danaKey))}}`;
+}
+
+/** signEnvelopeResponse with the signing on libuv's thread pool: the same bytes. */
+export async function signEnvelopeResponseAsync(
+  response: Record<string, unknown>,
+  danaKey: KeyObject,
+): Promise<string> {
+  const signedText = JSON.stringify(response);
+  return `{"response":${signedText},"signature":${JSON.stringify(await signRsaSha256Async(signedText, danaKey))}}`;
 }
 
 /**

@@ -174,7 +174,7 @@ export function snapProtocol(options: SnapOptions): Protocol<SnapCaseKey> {
     tokensOf: ({ request: { headers } }) => [bearer(headers['authorization-customer']), bearer(headers.authorization)],
 
     /** Headers (schema, then checkHeaders) -> clock skew -> client -> B2B token -> signature -> JSON -> body (schema, then checkBody), one error each (docs/protocol.md#snap-check-order). */
-    admitRequest(exchange, deps) {
+    async admitRequest(exchange, deps) {
       const { headers, method, path, search, rawBody } = exchange.request;
       const endpoint: CompiledEndpoint = exchange.endpoint;
       // Media types are case-insensitive (RFC 9110 8.3.1): Application/JSON is JSON. Authorization-Customer's
@@ -193,7 +193,7 @@ export function snapProtocol(options: SnapOptions): Protocol<SnapCaseKey> {
       checkClockSkew(exchange, deps);
       const partner = (exchange.partner = findPartner(exchange, options, deps));
       if (options.b2bToken) checkB2bToken(exchange, partner, deps);
-      const verdict = verifySnapSignature(
+      const verdict = await verifySnapSignature(
         {
           kind: options.signature,
           method,

@@ -1,7 +1,7 @@
 import { minifyJson } from '../../core/minifyJson.js';
 import type { Partner } from '../../core/partners.js';
 import type { RequestDraft, SignedRequest, SigningContext } from '../protocol.js';
-import { describeSignatureEncoding, sha256Hex, signRsaSha256, verifyRsaSha256 } from '../../core/rsa.js';
+import { describeSignatureEncoding, sha256Hex, signRsaSha256, verifyRsaSha256Async } from '../../core/rsa.js';
 
 /** Which SNAP string-to-sign an endpoint uses (docs/protocol.md#snap-signatures). */
 export type SnapSignatureKind = 'asymmetric' | 'accessToken';
@@ -21,8 +21,11 @@ export interface SignatureVerdict {
 
 /** `METHOD:relativeUrl:lowercase(hex(sha256(body))):X-TIMESTAMP` (asymmetric, "without get token"). */
 export function asymmetricStringToSign(method: string, relativeUrl: string, body: string, timestamp: string): string {
-  return `${method.toUpperCase()}:${relativeUrl}:${sha256Hex(body)}:${timestamp}`;
+  return stringToSignOverHash(method, relativeUrl, sha256Hex(body), timestamp);
 }
+
+const stringToSignOverHash = (method: string, relativeUrl: string, bodySha256: string, timestamp: string) =>
+  `${method.toUpperCase()}:${relativeUrl}:${bodySha256}:${timestamp}`;
 
 /** `X-CLIENT-KEY|X-TIMESTAMP` (access-token requests). */
 export function accessTokenStringToSign(clientKey: string, timestamp: string): string {
@@ -39,37 +42,31 @@ export interface SignedParts {
   signature: string;
 }
 
-/** Verifies X-SIGNATURE over the raw body, then over its minified copy (docs/decisions.md#body-hash). */
-export function verifySnapSignature(parts: SignedParts, partner: Partner): SignatureVerdict {
+/** Verifies X-SIGNATURE over the raw body, then over its minified copy (docs/decisions.md#body-hash); RSA runs on the thread pool. */
+export async function verifySnapSignature(parts: SignedParts, partner: Partner): Promise<SignatureVerdict> {
   const key = `partner ${partner.partnerId}, key ${partner.keyFingerprint} (${partner.keySource})`;
   const encoding = describeSignatureEncoding(parts.signature, partner.publicKey);
   if (parts.kind === 'accessToken') {
     const stringToSign = accessTokenStringToSign(parts.clientKey, parts.timestamp);
-    const valid = verifyRsaSha256(stringToSign, parts.signature, partner.publicKey);
+    const valid = await verifyRsaSha256Async(stringToSign, parts.signature, partner.publicKey);
     return { valid, matched: valid ? 'raw' : undefined, stringToSign, encoding, key };
   }
-  if (encoding !== undefined) {
-    const stringToSign = asymmetricStringToSign(parts.method, parts.relativeUrl, parts.rawBody, parts.timestamp);
-    return { valid: false, stringToSign, bodySha256: sha256Hex(parts.rawBody), encoding, key };
-  }
-  const candidates: ['raw' | 'minified', string][] = [['raw', parts.rawBody]];
-  const minified = minifyJson(parts.rawBody);
-  if (minified !== parts.rawBody) candidates.push(['minified', minified]);
-  for (const [matched, body] of candidates) {
-    const stringToSign = asymmetricStringToSign(parts.method, parts.relativeUrl, body, parts.timestamp);
-    if (verifyRsaSha256(stringToSign, parts.signature, partner.publicKey)) {
-      return { valid: true, matched, stringToSign, bodySha256: sha256Hex(body), key };
-    }
-  }
-  const stringToSign = asymmetricStringToSign(parts.method, parts.relativeUrl, parts.rawBody, parts.timestamp);
-  const alternative =
-    minified === parts.rawBody
-      ? undefined
-      : {
-          stringToSign: asymmetricStringToSign(parts.method, parts.relativeUrl, minified, parts.timestamp),
-          bodySha256: sha256Hex(minified),
-        };
-  return { valid: false, stringToSign, bodySha256: sha256Hex(parts.rawBody), minified: alternative, key };
+  const over = (body: string) => {
+    const bodySha256 = sha256Hex(body);
+    return {
+      stringToSign: stringToSignOverHash(parts.method, parts.relativeUrl, bodySha256, parts.timestamp),
+      bodySha256,
+    };
+  };
+  const raw = over(parts.rawBody);
+  if (encoding !== undefined) return { valid: false, ...raw, encoding, key };
+  if (await verifyRsaSha256Async(raw.stringToSign, parts.signature, partner.publicKey))
+    return { valid: true, matched: 'raw', ...raw, key };
+  const minifiedBody = minifyJson(parts.rawBody);
+  const minified = minifiedBody === parts.rawBody ? undefined : over(minifiedBody);
+  if (minified && (await verifyRsaSha256Async(minified.stringToSign, parts.signature, partner.publicKey)))
+    return { valid: true, matched: 'minified', ...minified, key };
+  return { valid: false, ...raw, minified, key };
 }
 
 /** What X-Debug-Mode tells a partner whose signature failed. */

@@ -1,4 +1,4 @@
-// npm run bench: signed Apply OTT successes, and push notifications that each store a new one, against a bare Express route, in the same run.
+// npm run bench:growth: whether a request costs more as the journal, the data file or the inbox grows, against a bare Express route, in the same run.
 // Each target runs in its own process; rounds alternate between targets and the medians are reported.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createPrivateKey } from 'node:crypto';
@@ -13,7 +13,7 @@ import { asymmetricStringToSign } from '../server/protocols/snap/snapSignature.j
 const root = findPackageRoot();
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const seconds = Number(process.env.BENCH_SECONDS ?? 4);
-const connections = 10;
+const connections = 16;
 const path = '/rest/v1.1/qr/apply-ott';
 const pushPath = '/v1/payments/pushNotificationUser';
 const storedNotifications = 20_000;
@@ -119,17 +119,15 @@ const summarise = (rs: Round[]) => ({
 const targets = {
   'bare Express route': await startTarget(['baseline']),
   'sandbox Apply OTT': await startTarget(['sandbox']),
-  'sandbox Apply OTT, data file': await startTarget(['sandbox', '0', '1000', '0']),
-  'sandbox, journal full (100000)': await startTarget(['sandbox', '100000', '100000']),
-  'sandbox, data file of 50000 rows': await startTarget(['sandbox', '0', '1000', '50000']),
+  'sandbox Apply OTT, data file': await startTarget(['sandbox', '--data-file']),
+  'sandbox, journal full (100000)': await startTarget(['sandbox', '--prefill', '100000', '--journal-limit', '100000']),
+  'sandbox, data file of 50000 rows': await startTarget(['sandbox', '--data-rows', '50000']),
   'bare Express route (push path)': await startTarget(['baseline']),
   'sandbox push, none stored': await startTarget(['sandbox']),
-  'sandbox push, data file': await startTarget(['sandbox', '0', '1000', '0']),
+  'sandbox push, data file': await startTarget(['sandbox', '--data-file']),
   [`sandbox push, ${storedNotifications} stored`]: await startTarget([
     'sandbox',
-    '0',
-    '1000',
-    'memory',
+    '--notifications',
     String(storedNotifications),
   ]),
 };
