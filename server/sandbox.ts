@@ -29,6 +29,8 @@ import { ScenarioBook } from './scenarios/ScenarioBook.js';
 import { loadFixturesFile, seedFixtures } from './store/fixtures.js';
 import { ExpirySweeper } from './store/ExpirySweeper.js';
 import { openLowdbStore } from './store/lowdbStore.js';
+import { startPaymentTimers } from './payments/startPaymentTimers.js';
+import { WebhookDeliverer } from './webhooks/WebhookDeliverer.js';
 
 /**
  * Options of createSandbox: any config field, plus test seams for time and ids. Without `dataFile` (or
@@ -87,14 +89,16 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const clock = new Clock(store, realNow);
   seedFixtures(store, fixtures, clock.now());
 
+  const journal = new Journal(config.journalLimit);
+  const sandboxIds = ids ?? createRandomIds();
   const deps: SandboxDeps = {
     config,
     store,
     clock,
-    ids: ids ?? createRandomIds(),
+    ids: sandboxIds,
     partners,
     dana,
-    journal: new Journal(config.journalLimit),
+    journal,
     logger,
     endpoints: endpointTable,
     replay: new ReplayGuard(),
@@ -103,8 +107,18 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     rules: new RuleIndex(store),
     sweeper: new ExpirySweeper(store),
     fixtures,
+    webhooks: new WebhookDeliverer({
+      store,
+      clock,
+      ids: sandboxIds,
+      journal,
+      logger,
+      danaKey: dana.privateKey,
+      timeoutMs: config.webhookTimeoutMs,
+    }),
   };
   checkStoredRules(deps);
+  const stopPaymentTimers = startPaymentTimers(deps);
   const handleAdminRequest = createAdminHandler(ajv);
   const fail = (request: SandboxRequest, error: unknown) => {
     logger.error('the pipeline failed', { path: request.path, stack: (error as Error)?.stack ?? String(error) });
@@ -148,6 +162,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       return started;
     },
     async close() {
+      stopPaymentTimers();
+      await deps.webhooks.close();
       if (server) {
         const s = server;
         server = undefined;

@@ -1,5 +1,7 @@
 import type { ClockState } from '../core/clock.js';
+import type { PaymentOrder } from '../payments/PaymentOrder.js';
 import type { ArmedRule } from '../scenarios/ArmedRule.js';
+import type { WebhookDelivery } from '../webhooks/WebhookDelivery.js';
 
 /** Times are ISO-8601 strings so the data file stays readable. */
 export type Instant = string;
@@ -15,6 +17,10 @@ export interface Customer {
   forcedOutcome?: 'generalError' | 'internalServerError';
   /** How many OTTs this customer may get per sandbox minute before 4294900; absent = --ott-limit, which is off by default. */
   ottLimitPerMinute?: number;
+  /** The 6-digit PIN the OAuth page asks for; absent = the customer cannot log in there. */
+  pin?: string;
+  /** The DANA balance in IDR, as DANA writes amounts ("150000.00"); absent = "0.00". */
+  balance?: string;
 }
 
 /** A customer (user) access token from binding: Apply OTT's Authorization-Customer, the envelope's accessToken. */
@@ -124,6 +130,8 @@ export interface Collections {
   clocks: ClockState;
   rules: ArmedRule;
   seedDeletions: SeedDeletion;
+  payments: PaymentOrder;
+  webhooks: WebhookDelivery;
 }
 
 export type CollectionName = keyof Collections;
