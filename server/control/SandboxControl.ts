@@ -19,6 +19,7 @@ import {
 } from '../store/fixtures.js';
 import { checkControlBody } from './checkControlBody.js';
 import { ControlError } from './ControlError.js';
+import { PaymentControl } from './PaymentControl.js';
 
 export interface ArmInput {
   endpoint: string;
@@ -152,6 +153,11 @@ export class SandboxControl {
       resume: () => clock.resume(s),
       reset: () => clock.reset(s),
     };
+  }
+
+  /** Payment orders and their finish notifies: pay, fail, expire, sandbox tools, redeliver. */
+  get payments(): PaymentControl {
+    return new PaymentControl(this.deps, this.session);
   }
 
   /** Journal entries, oldest first; a scoped control sees only its session's. */

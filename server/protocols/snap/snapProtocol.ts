@@ -17,6 +17,8 @@ import {
 export interface SnapOptions {
   /** SNAP service code: the middle two digits of every responseCode. */
   serviceCode: string;
+  /** A different service code for 2xx answers: DANA's consultPay succeeds with 2005700 but fails with 40000xx. */
+  successServiceCode?: string;
   /** The header that names the client: X-PARTNER-ID (DANA) or X-CLIENT-KEY (BNC, access tokens). */
   clientHeader: 'x-partner-id' | 'x-client-key';
   signature: SnapSignatureKind;
@@ -126,7 +128,9 @@ export function snapProtocol(options: SnapOptions): Protocol {
       const key = isSnapCaseKey(outcome.case) ? outcome.case : 'generalError';
       if (key !== outcome.case)
         deps.logger.error('outcome has no SNAP case', { case: outcome.case, exchange: exchange.id });
-      const responseCode = snapResponseCode(key, options.serviceCode);
+      const service =
+        options.successServiceCode && snapCases[key].status < 300 ? options.successServiceCode : options.serviceCode;
+      const responseCode = snapResponseCode(key, service);
       const responseMessage = snapResponseMessage(key, outcome.detail);
       const body: Record<string, unknown> = { responseCode, responseMessage, ...outcome.data };
       if (exchange.debug && snapCases[key].status >= 400) {

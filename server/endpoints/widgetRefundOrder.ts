@@ -1,0 +1,12 @@
+import type { EndpointDefinition } from '../core/endpoint.js';
+import { refundPaymentOrder } from '../payments/refundPaymentOrder.js';
+import { snapProtocol } from '../protocols/snap/snapProtocol.js';
+
+/** Widget refundOrder (dana-node widgetApi.refundOrder); an unknown order is 4045812 Invalid Bill (DANA's UAT RefundFailOrderNotExist). */
+export const widgetRefundOrder: EndpointDefinition = {
+  id: 'widgetRefundOrder',
+  method: 'POST',
+  paths: ['/v1.0/debit/refund.htm'],
+  protocol: snapProtocol({ serviceCode: '58', clientHeader: 'x-partner-id', signature: 'asymmetric' }),
+  handle: (exchange, deps) => refundPaymentOrder(exchange, deps, 'invalidBill'),
+};
