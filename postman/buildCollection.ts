@@ -11,6 +11,7 @@ import type {
   PostmanFolder,
   PostmanItem,
 } from './postmanTypes.js';
+import { paymentFolders } from './paymentFolders.js';
 
 /** What an item's test asserts: the wire code (SNAP responseCode or envelope resultCode) and HTTP status. */
 type Expectation =
@@ -85,7 +86,7 @@ function testLines(expect: Expectation): string[] {
   }
 }
 
-function makeItem(name: string, draft: Draft, expect: Expectation, options: ItemOptions = {}): PostmanItem {
+export function makeItem(name: string, draft: Draft, expect: Expectation, options: ItemOptions = {}): PostmanItem {
   const [pathname, search = ''] = draft.path.split('?');
   const query = [...new URLSearchParams(search)].map(([key, value]) => ({ key, value }));
   const header = Object.entries({
@@ -126,9 +127,9 @@ function makeItem(name: string, draft: Draft, expect: Expectation, options: Item
   };
 }
 
-const snapExpect = (code: string): Expectation => ({ kind: 'snap', code, status: Number(code.slice(0, 3)) });
+export const snapExpect = (code: string): Expectation => ({ kind: 'snap', code, status: Number(code.slice(0, 3)) });
 const envelopeExpect = (code: string): Expectation => ({ kind: 'envelope', code, status: 200 });
-const adminExpect = (status = 200): Expectation => ({ kind: 'admin', status });
+export const adminExpect = (status = 200): Expectation => ({ kind: 'admin', status });
 
 // --- The requests of each endpoint, with the fixtures of scenarios/fixtures.json -------------------------
 
@@ -198,14 +199,14 @@ const faultDraft = (fault: string): Draft => ({
   headers: { ...applyOttDraft().headers, 'X-Mock-Scenario': fault },
 });
 
-const adminDraft = (method: string, path: string, body?: unknown): Draft => ({
+export const adminDraft = (method: string, path: string, body?: unknown): Draft => ({
   method,
   path: `/__admin${path}`,
   body,
   headers: body === undefined ? { 'Content-Type': undefined } : {},
 });
 
-const spoilSnapSignature = [
+export const spoilSnapSignature = [
   '// After the collection signed it: replace X-SIGNATURE to see the gateway refuse it.',
   `pm.request.headers.upsert({ key: 'X-SIGNATURE', value: '${spoiledSignature}' });`,
 ];
@@ -215,7 +216,7 @@ const spoilEnvelopeSignature = [
 ];
 
 /** One item per scripted scenario of the endpoint (X-Mock-Scenario), expecting the code its catalogue renders. */
-function scenarioItems(endpointId: string, base: Draft, deps: SandboxDeps): PostmanItem[] {
+export function scenarioItems(endpointId: string, base: Draft, deps: SandboxDeps): PostmanItem[] {
   const endpoint = deps.endpoints.get(endpointId)!;
   const probe: Exchange = {
     id: 'postman',
@@ -441,6 +442,7 @@ export function buildCollection(deps: SandboxDeps): PostmanCollection {
         ...scenarioItems('pushNotificationUser', pushDraft(), deps),
       ],
     },
+    ...paymentFolders(deps),
     {
       name: 'Control plane (/__admin)',
       description:
