@@ -1,6 +1,8 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { journalTotalDefault } from './core/journal.js';
 import type { LogLevel } from './core/logger.js';
+import { replayIdsPerSessionDefault, replayIdsTotalDefault } from './core/ReplayGuard.js';
 import { findPackageRoot } from './packageRoot.js';
 
 /** Everything that can be configured, with every default in one place. */
@@ -21,7 +23,21 @@ export interface SandboxConfig {
   replayCheck: boolean;
   /** Reject X-TIMESTAMP further than this from the sandbox clock (401xx00); undefined = no check. */
   clockSkewSeconds?: number;
+  /** Journal entries each session keeps (and the global scope keeps), its newest first to stay. */
   journalLimit: number;
+  /** Journal entries kept over all sessions; past it the oldest entry of any session goes. */
+  journalTotalLimit: number;
+  /** X-EXTERNAL-IDs remembered per session for the replay check; past it the session's oldest is forgotten. */
+  replayIdsPerSession: number;
+  /** X-EXTERNAL-IDs remembered over all sessions; past it the oldest of any session is forgotten. */
+  replayIdsTotal: number;
+  /**
+   * Host names and origins /__admin answers besides loopback, the configured host and DANA's hosts
+   * (`dana-mock`, `http://ci-runner:4010`): for containers and shared machines.
+   */
+  allowedHosts: string[];
+  /** When set, /__admin requires `Authorization: Bearer <token>` or `X-Mock-Admin-Token: <token>`. */
+  adminToken?: string;
   logLevel: LogLevel;
   /** The /__admin signing helper for Postman (only for partners whose private key the sandbox holds). */
   signingHelper: boolean;
@@ -56,6 +72,10 @@ export function defaultConfig(root: string = findPackageRoot(), cwd: string = pr
     scenariosDir: join(root, 'scenarios'),
     replayCheck: true,
     journalLimit: 1000,
+    journalTotalLimit: journalTotalDefault,
+    replayIdsPerSession: replayIdsPerSessionDefault,
+    replayIdsTotal: replayIdsTotalDefault,
+    allowedHosts: [],
     logLevel: 'warn',
     signingHelper: true,
     timeoutDelayMs: 10_000,
@@ -76,7 +96,16 @@ const usage = `Usage: dana-mock [options]
   --fixtures <file>      fixtures seeded at start (default scenarios/fixtures.json)
   --no-replay-check      allow an X-EXTERNAL-ID to be reused on the same day
   --clock-skew <s>       reject X-TIMESTAMP more than s seconds from the sandbox clock
-  --journal-limit <n>    journal entries kept (default 1000)
+  --journal-limit <n>    journal entries kept per session (default 1000)
+  --journal-total-limit <n>
+                         journal entries kept over all sessions (default ${journalTotalDefault})
+  --replay-ids-per-session <n>
+                         X-EXTERNAL-IDs remembered per session (default ${replayIdsPerSessionDefault})
+  --replay-ids-total <n> X-EXTERNAL-IDs remembered over all sessions (default ${replayIdsTotalDefault})
+  --allowed-hosts <list> extra host names or origins /__admin answers, comma-separated
+                         (env DANA_MOCK_ALLOWED_HOSTS), e.g. dana-mock,http://ci-runner:4010
+  --admin-token <token>  /__admin requires Authorization: Bearer <token> or X-Mock-Admin-Token
+                         (env DANA_MOCK_ADMIN_TOKEN); for a sandbox reachable beyond loopback
   --no-signing-helper    switch off the /__admin signing helper
   --timeout-delay <ms>   delay of the timeout scenario (default 10000)
   --ott-limit <n>        Apply OTT answers 4294900 past n OTTs per customer per sandbox minute, for
@@ -89,6 +118,15 @@ const usage = `Usage: dana-mock [options]
 export const maxTimerDelayMs = 2 ** 31 - 1;
 /** The journal is preallocated; a million entries of at most 2 x 64 KiB is already far beyond a test run. */
 export const maxJournalLimit = 1_000_000;
+
+/** `a, b,,c` -> ['a', 'b', 'c']; undefined stays undefined (not given). */
+const splitList = (text: string | undefined) =>
+  text === undefined
+    ? undefined
+    : text
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
 
 /** Reads argv and env into a SandboxConfig; throws with the usage text on a bad option. */
 export function loadConfig(
@@ -110,6 +148,11 @@ export function loadConfig(
       'replay-check': { type: 'boolean' },
       'clock-skew': { type: 'string' },
       'journal-limit': { type: 'string' },
+      'journal-total-limit': { type: 'string' },
+      'replay-ids-per-session': { type: 'string' },
+      'replay-ids-total': { type: 'string' },
+      'allowed-hosts': { type: 'string' },
+      'admin-token': { type: 'string' },
       'signing-helper': { type: 'boolean' },
       'timeout-delay': { type: 'string' },
       'ott-limit': { type: 'string' },
@@ -128,6 +171,8 @@ export function loadConfig(
   const logLevel = (values['log-level'] ?? env.LOG_LEVEL ?? base.logLevel) as LogLevel;
   if (!['debug', 'info', 'warn', 'error', 'silent'].includes(logLevel))
     throw new Error(`--log-level "${logLevel}" is not a level\n${usage}`);
+  if (values['admin-token'] !== undefined && values['admin-token'].trim() === '')
+    throw new Error(`--admin-token must not be empty: an empty token would protect nothing\n${usage}`);
   const path = (p: string | undefined) => (p === undefined ? undefined : resolve(p));
   return {
     ...base,
@@ -142,6 +187,16 @@ export function loadConfig(
     clockSkewSeconds:
       values['clock-skew'] === undefined ? base.clockSkewSeconds : int('clock-skew', values['clock-skew'], 0),
     journalLimit: int('journal-limit', values['journal-limit'], base.journalLimit, maxJournalLimit),
+    journalTotalLimit: int(
+      'journal-total-limit',
+      values['journal-total-limit'],
+      base.journalTotalLimit,
+      maxJournalLimit,
+    ),
+    replayIdsPerSession: int('replay-ids-per-session', values['replay-ids-per-session'], base.replayIdsPerSession),
+    replayIdsTotal: int('replay-ids-total', values['replay-ids-total'], base.replayIdsTotal),
+    allowedHosts: splitList(values['allowed-hosts'] ?? env.DANA_MOCK_ALLOWED_HOSTS) ?? base.allowedHosts,
+    adminToken: values['admin-token'] ?? (env.DANA_MOCK_ADMIN_TOKEN || undefined) ?? base.adminToken,
     signingHelper: values['signing-helper'] ?? base.signingHelper,
     timeoutDelayMs: int('timeout-delay', values['timeout-delay'], base.timeoutDelayMs, maxTimerDelayMs),
     ottLimitPerMinute:

@@ -8,6 +8,7 @@ import {
   isAdminPath,
   rejectUnreadableAdminRequest,
 } from './admin/handleAdminRequest.js';
+import { accessPolicyOf } from './admin/checkAdminAccess.js';
 import { defaultConfig, type SandboxConfig } from './config.js';
 import { SandboxControl } from './control/SandboxControl.js';
 import { Clock } from './core/clock.js';
@@ -28,7 +29,7 @@ import { RuleIndex } from './scenarios/RuleIndex.js';
 import { ScenarioBook } from './scenarios/ScenarioBook.js';
 import { loadFixturesFile, seedFixtures } from './store/fixtures.js';
 import { ExpirySweeper } from './store/ExpirySweeper.js';
-import { openLowdbStore } from './store/lowdbStore.js';
+import { checkStoredReferences, openLowdbStore } from './store/lowdbStore.js';
 import { startPaymentTimers } from './payments/startPaymentTimers.js';
 import { WebhookDeliverer } from './webhooks/WebhookDeliverer.js';
 
@@ -75,6 +76,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     dataFile: resolve(overrides.dataFile ?? defaults.dataFile),
   };
   const logger = createLogger(config.logLevel);
+  accessPolicyOf(config);
   const ajv = createSchemaRegistry(config.schemasDir);
   const endpointTable = new EndpointTable(endpoints, ajv, config.schemasDir);
   const partners = new PartnerRegistry();
@@ -88,8 +90,9 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     .forEach((record) => partners.register(createPartner(record, `${config.dataFile} (registered partner)`)));
   const clock = new Clock(store, realNow);
   seedFixtures(store, fixtures, clock.now());
+  if (!config.inMemory) checkStoredReferences(store, config.dataFile);
 
-  const journal = new Journal(config.journalLimit);
+  const journal = new Journal(config.journalLimit, undefined, config.journalTotalLimit);
   const sandboxIds = ids ?? createRandomIds();
   const deps: SandboxDeps = {
     config,
@@ -101,7 +104,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     journal,
     logger,
     endpoints: endpointTable,
-    replay: new ReplayGuard(),
+    replay: new ReplayGuard({ perSession: config.replayIdsPerSession, total: config.replayIdsTotal }),
     schemas: ajv,
     scenarios: new ScenarioBook(config.scenariosDir, ajv, endpointTable),
     rules: new RuleIndex(store),

@@ -1,10 +1,10 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import type { SandboxRequest, SandboxResponse } from '../core/types.js';
 import { lastResortFor } from '../protocols/lastResortFor.js';
+import { danaHosts } from '../danaHosts.js';
 import { decodeBody, refuseContentEncoding } from './readBody.js';
 
-/** DANA's hosts, as dana-node's getBasePathByEnv names them (sandbox, production). */
-export const danaHosts = ['https://api.sandbox.dana.id', 'https://api.saas.dana.id'] as const;
+export { danaHosts };
 
 export interface DanaHandlerOptions {
   /** More base URLs to intercept, each an origin (`https://gw.partner.test`), e.g. a staging gateway. */

@@ -7,6 +7,7 @@ import { adminRoutes } from './adminRoutes.js';
 import { SandboxControl } from '../control/SandboxControl.js';
 import { isSessionName, sessionNameRule } from '../core/sessionName.js';
 import { bodyTooLargeReason } from '../adapters/readBody.js';
+import { checkAdminAccess } from './checkAdminAccess.js';
 
 export const adminPrefix = '/__admin';
 
@@ -115,6 +116,7 @@ export function createAdminHandler(ajv: Ajv, routes: readonly AdminRoute[] = adm
     const matches = compiled.map((c) => ({ c, m: c.pattern.exec(path) })).filter((x) => x.m);
     const match = matches.find((x) => x.c.route.method === request.method);
     try {
+      checkAdminAccess(request, deps.config);
       if (!match) {
         if (matches.length > 0)
           throw new ControlError(

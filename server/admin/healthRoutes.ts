@@ -15,6 +15,20 @@ export const healthRoutes: AdminRoute[] = [
         dataFile: deps.config.inMemory ? null : deps.config.dataFile,
         // The sandbox keeps answering from memory when its data file cannot be written; this says so.
         dataFileWrites: { ok: writes.ok, lastFailure: writes.lastFailure ?? null },
+        // What memory the sandbox holds is bounded by these caps (README: "Memory"); `held` is the use now.
+        memory: {
+          journal: {
+            perSession: deps.config.journalLimit,
+            total: deps.config.journalTotalLimit,
+            held: deps.journal.size,
+          },
+          replayIds: {
+            perSession: deps.config.replayIdsPerSession,
+            total: deps.config.replayIdsTotal,
+            daysKept: deps.replay.daysKept,
+            held: deps.replay.size,
+          },
+        },
       });
     },
   },

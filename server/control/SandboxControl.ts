@@ -1,11 +1,12 @@
-import type { JournalEntry, JournalFilter } from '../core/journal.js';
+import type { JournalEntry, JournalFilter, JournalPage } from '../core/journal.js';
+import { maskJournalEntry } from '../core/maskJournalEntry.js';
 import { createPartner, type PartnerInput } from '../core/partners.js';
 import { isSessionName, sessionNameRule } from '../core/sessionName.js';
 import type { SandboxDeps } from '../core/types.js';
 import { buildOpenApi, type OpenApiDocument } from '../openapi/buildOpenApi.js';
 import type { ArmedRule, RuleMatch } from '../scenarios/ArmedRule.js';
 import type { Scenario } from '../scenarios/ScenarioBook.js';
-import type { Collections } from '../store/entities.js';
+import { entityReferences, type Collections } from '../store/entities.js';
 import {
   fixtureCollections,
   fixtureDefinitions,
@@ -63,6 +64,7 @@ export class SandboxControl {
         throw new ControlError(400, `${collection}[${i}]: ${(error as Error).message}`);
       }
     });
+    list.forEach((item, i) => this.checkReferencesOf(collection, item as Record<string, unknown>, i));
     const now = this.deps.clock.now(this.session);
     list.forEach((item) => putFixture(this.deps.store, collection, item as never, now, this.session));
     if (this.session === undefined)
@@ -75,6 +77,7 @@ export class SandboxControl {
   }
 
   deleteFixture(collection: FixtureCollection, id: string): void {
+    this.checkNotReferenced(checkCollection(collection), id);
     if (!this.deps.store.delete(checkCollection(collection), id, this.session)) {
       throw new ControlError(
         404,
@@ -160,10 +163,64 @@ export class SandboxControl {
     return new PaymentControl(this.deps, this.session);
   }
 
-  /** Journal entries, oldest first; a scoped control sees only its session's. */
-  journal(filter: JournalFilter = {}): JournalEntry[] {
+  /**
+   * Journal entries, oldest first; a scoped control sees only its session's. Credentials are masked
+   * (clientSecret, Authorization, Authorization-Customer, private keys) unless `reveal` is true.
+   */
+  journal({ reveal, ...filter }: JournalFilter & { reveal?: boolean } = {}): JournalEntry[] {
     if (filter.endpoint !== undefined) this.checkEndpoint(filter.endpoint);
-    return this.deps.journal.list({ session: this.session, ...filter });
+    const entries = this.deps.journal.list({ session: this.session, ...filter });
+    return reveal ? entries : entries.map(maskJournalEntry);
+  }
+
+  /** One page of `journal()`: up to `limit` entries after `cursor` (the `next` of the page before). */
+  journalPage({
+    reveal,
+    limit,
+    cursor,
+    ...filter
+  }: JournalFilter & { reveal?: boolean; limit: number; cursor?: string }): JournalPage {
+    if (filter.endpoint !== undefined) this.checkEndpoint(filter.endpoint);
+    const page = this.deps.journal.page({ session: this.session, ...filter }, limit, cursor);
+    return reveal ? page : { ...page, entries: page.entries.map(maskJournalEntry) };
+  }
+
+  /** What the sandbox stores must load again at start-up: a fixture naming a missing entry is refused (400). */
+  private checkReferencesOf(collection: FixtureCollection, item: Record<string, unknown>, i: number): void {
+    for (const { from, field, to } of entityReferences) {
+      const target = item[field];
+      if (from !== collection || typeof target !== 'string') continue;
+      if (this.deps.store.get(to, target, this.session) === undefined)
+        throw new ControlError(
+          400,
+          `${collection}[${i}].${field}: there is no ${to} entry "${target}" in ${this.scopeName()}; create it first.`,
+        );
+    }
+  }
+
+  /** An entry others name is not deleted from under them (409), so the data file stays loadable. */
+  private checkNotReferenced(collection: FixtureCollection, id: string): void {
+    const deleting = this.session;
+    for (const { from, field, to } of entityReferences) {
+      if (to !== collection) continue;
+      const referrer = this.deps.store
+        .listEveryScope(from)
+        .find(
+          ({ scope, value }) =>
+            (value as unknown as Record<string, unknown>)[field] === id &&
+            (scope === deleting ||
+              (deleting === undefined && this.deps.store.get(to, id, scope) === this.deps.store.get(to, id))),
+        );
+      if (referrer)
+        throw new ControlError(
+          409,
+          `${collection} "${id}" is still named by ${from} "${referrer.id}" (${field})${referrer.scope ? ` in session ${referrer.scope}` : ''}; delete that first.`,
+        );
+    }
+  }
+
+  private scopeName(): string {
+    return this.session ? `session ${this.session} or the global scope` : 'the global scope';
   }
 
   /** A filter on a misspelt endpoint matches nothing, so "never called" would pass by mistake: refuse it. */
@@ -208,6 +265,7 @@ export class SandboxControl {
       rules.forget(this.session);
       journal.clear(this.session);
       replay.clear(this.session);
+      this.deps.sweeper.forget(this.session);
       return;
     }
     const partners = store.list('partners');
@@ -216,6 +274,7 @@ export class SandboxControl {
     partners.forEach((p) => store.put('partners', p.partnerId, p));
     journal.clear();
     replay.clear();
+    this.deps.sweeper.forget();
     seedFixtures(store, this.deps.fixtures, clock.now());
   }
 }

@@ -71,44 +71,131 @@ function capBodies(entry: JournalEntry, cap: number): JournalEntry {
   };
 }
 
-/** A capped ring buffer: recording costs the same however many entries it holds, and each keeps at most `bodyCap` bytes per body. */
+/** Entries of one session, oldest first, as a queue whose front is dropped in O(1). */
+class SessionEntries {
+  seqs: number[] = [];
+  head = 0;
+
+  get size(): number {
+    return this.seqs.length - this.head;
+  }
+
+  push(seq: number): void {
+    this.seqs.push(seq);
+  }
+
+  shift(): number {
+    const seq = this.seqs[this.head++];
+    // Compact once the dropped front is half the array, so memory follows what is kept.
+    if (this.head * 2 >= this.seqs.length) {
+      this.seqs = this.seqs.slice(this.head);
+      this.head = 0;
+    }
+    return seq;
+  }
+
+  *[Symbol.iterator](): Generator<number> {
+    for (let i = this.head; i < this.seqs.length; i++) yield this.seqs[i];
+  }
+}
+
+/** Default journal entries kept over all sessions together. */
+export const journalTotalDefault = 10_000;
+
+/** A page of journal entries and the cursor of the next one (null on the last page). */
+export interface JournalPage {
+  entries: JournalEntry[];
+  next: string | null;
+}
+
+// Exchanges without a session are journalled under '', which no session name can be.
+const keyOf = (session: string | undefined) => session ?? '';
+
+/**
+ * The journal: each session (and the global scope) keeps its own newest `perSession` entries, so one
+ * busy session never evicts another's; past `total` entries over all sessions, the oldest entry of any
+ * session goes. Recording costs the same however many entries it holds, and each keeps at most
+ * `bodyCap` bytes per body.
+ */
 export class Journal {
-  private entries: (JournalEntry | undefined)[];
-  private next = 0;
-  private size = 0;
+  /** Every entry by sequence number, in recording order (a Map keeps insertion order). */
+  private readonly entries = new Map<number, JournalEntry>();
+  private readonly sessions = new Map<string, SessionEntries>();
+  private seq = 0;
 
   constructor(
-    readonly capacity: number,
+    readonly perSession: number,
     readonly bodyCap: number = journalBodyCap,
-  ) {
-    this.entries = new Array(capacity);
+    readonly total: number = journalTotalDefault,
+  ) {}
+
+  /** Entries held now, over all sessions. */
+  get size(): number {
+    return this.entries.size;
   }
 
   record(entry: JournalEntry): void {
-    if (this.capacity === 0) return;
-    this.entries[this.next] = capBodies(entry, this.bodyCap);
-    this.next = (this.next + 1) % this.capacity;
-    this.size = Math.min(this.size + 1, this.capacity);
+    if (this.perSession === 0 || this.total === 0) return;
+    const key = keyOf(entry.session);
+    let own = this.sessions.get(key);
+    if (!own) this.sessions.set(key, (own = new SessionEntries()));
+    const seq = ++this.seq;
+    this.entries.set(seq, capBodies(entry, this.bodyCap));
+    own.push(seq);
+    if (own.size > this.perSession) this.entries.delete(own.shift());
+    // The oldest entry over all sessions is always the oldest of its own session.
+    while (this.entries.size > this.total) this.dropOldest();
   }
 
   /** Oldest first. */
   list(filter: JournalFilter = {}): JournalEntry[] {
-    const start = (this.next - this.size + this.capacity) % this.capacity;
-    const all = Array.from({ length: this.size }, (_, i) => this.entries[(start + i) % this.capacity] as JournalEntry);
-    return all.filter(
-      (e) =>
-        (filter.endpoint === undefined || e.endpoint === filter.endpoint) &&
-        (filter.session === undefined || e.session === filter.session) &&
-        (filter.code === undefined || e.code === filter.code),
-    );
+    return this.page(filter, Number.MAX_SAFE_INTEGER).entries;
   }
 
-  /** Forget everything, or one session's entries. */
+  /** Up to `limit` entries matching `filter` after `cursor` (a `next` of an earlier page), oldest first. */
+  page(filter: JournalFilter, limit: number, cursor?: string): JournalPage {
+    const after = cursor === undefined ? 0 : Number(cursor);
+    const entries: JournalEntry[] = [];
+    let last = after;
+    for (const seq of this.seqsOf(filter.session)) {
+      if (seq <= after) continue;
+      const e = this.entries.get(seq)!;
+      if (filter.endpoint !== undefined && e.endpoint !== filter.endpoint) continue;
+      if (filter.code !== undefined && e.code !== filter.code) continue;
+      if (entries.length === limit) return { entries, next: String(last) };
+      entries.push(e);
+      last = seq;
+    }
+    return { entries, next: null };
+  }
+
+  /** Forget everything, or one session's entries (and its bookkeeping). */
   clear(session?: string): void {
-    const kept = session === undefined ? [] : this.list().filter((e) => e.session !== session);
-    this.entries = new Array(this.capacity);
-    this.next = 0;
-    this.size = 0;
-    kept.forEach((e) => this.record(e));
+    if (session === undefined) {
+      this.entries.clear();
+      this.sessions.clear();
+      return;
+    }
+    for (const seq of this.sessions.get(session) ?? []) this.entries.delete(seq);
+    this.sessions.delete(session);
+  }
+
+  /** The sessions holding entries now ('' = no session). */
+  sessionKeys(): string[] {
+    return [...this.sessions.keys()];
+  }
+
+  private seqsOf(session: string | undefined): Iterable<number> {
+    if (session === undefined) return this.entries.keys();
+    return this.sessions.get(session) ?? [];
+  }
+
+  private dropOldest(): void {
+    const oldest = this.entries.keys().next().value as number;
+    const key = keyOf(this.entries.get(oldest)!.session);
+    const own = this.sessions.get(key)!;
+    own.shift();
+    this.entries.delete(oldest);
+    if (own.size === 0) this.sessions.delete(key);
   }
 }

@@ -32,7 +32,13 @@ export function requireSchema(ajv: Ajv, schemasDir: string, name: string): Valid
   return validate;
 }
 
-type SchemaNode = { properties?: Record<string, SchemaNode>; items?: SchemaNode; required?: string[]; title?: string };
+type SchemaNode = {
+  properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+  required?: string[];
+  anyOf?: SchemaNode[];
+  title?: string;
+};
 
 /** `/additionalInfo/accessToken` -> `['additionalInfo', 'accessToken']`; a missing property is appended. */
 function pathOf(error: ErrorObject): string[] {
@@ -82,11 +88,12 @@ function valueAt(data: unknown, segments: string[]): unknown {
   return value;
 }
 
-/** Whether the schema lists the last of `segments` as required in its parent object. */
+/** Whether the schema lists the last of `segments` as required in its parent object, or in one of its anyOf branches (B2B token: grantType or grant_type). */
 function isRequired(segments: string[], root: SchemaNode): boolean {
   let node: SchemaNode | undefined = root;
   for (const segment of segments.slice(0, -1)) node = /^\d+$/.test(segment) ? node?.items : node?.properties?.[segment];
-  return node?.required?.includes(segments[segments.length - 1]) ?? false;
+  const name = segments[segments.length - 1];
+  return (node?.required?.includes(name) || node?.anyOf?.some((branch) => branch.required?.includes(name))) ?? false;
 }
 
 /** Missing, empty, or a required member sent as `null` (JSON's "no value", so missing rather than malformed). */

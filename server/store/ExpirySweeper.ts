@@ -24,4 +24,16 @@ export class ExpirySweeper {
     }
     return swept;
   }
+
+  /** Forgets when one scope (or every scope) was last swept: a reset session must leave nothing behind. */
+  forget(scope?: string): void {
+    if (scope === undefined) return this.lastSweeps.clear();
+    const suffix = `|${scopeKeyOf(scope)}`;
+    for (const key of [...this.lastSweeps.keys()]) if (key.endsWith(suffix)) this.lastSweeps.delete(key);
+  }
+
+  /** The scopes whose last sweep is remembered (the global scope as its key). */
+  scopes(): string[] {
+    return [...new Set([...this.lastSweeps.keys()].map((key) => key.slice(key.indexOf('|') + 1)))];
+  }
 }

@@ -135,3 +135,124 @@ export interface Collections {
 }
 
 export type CollectionName = keyof Collections;
+
+/** How a stored field is checked when the data file is opened: `key` = a non-empty string equal to the entry's key. */
+export type FieldKind = 'key' | 'string' | 'instant' | 'boolean' | 'count' | 'object' | 'list' | readonly string[];
+export interface FieldRule {
+  kind: FieldKind;
+  optional?: boolean;
+}
+
+const must = (kind: FieldKind): FieldRule => ({ kind });
+const may = (kind: FieldKind): FieldRule => ({ kind, optional: true });
+
+/**
+ * The fields of each stored entry, checked one by one at start-up: a wrong one would fail every
+ * request that meets it, far from the cause. Clocks and armed rules have their own checks.
+ */
+export const entityFields: { [C in Exclude<CollectionName, 'clocks' | 'rules'>]: Record<string, FieldRule> } = {
+  customers: {
+    id: must('key'),
+    phone: must('string'),
+    name: may('string'),
+    status: must(['ACTIVE', 'ABNORMAL']),
+    forcedOutcome: may(['generalError', 'internalServerError']),
+    ottLimitPerMinute: may('count'),
+    pin: may('string'),
+    balance: may('string'),
+  },
+  customerTokens: {
+    value: must('key'),
+    customerId: must('string'),
+    expiresAt: must('instant'),
+    status: must(['ACTIVE', 'REVOKED']),
+    partnerId: may('string'),
+  },
+  otts: {
+    value: must('key'),
+    customerId: must('string'),
+    tokenValue: must('string'),
+    partnerId: must('string'),
+    issuedAt: must('instant'),
+    expiresAt: must('instant'),
+  },
+  rateWindows: { customerId: must('key'), windowStart: must('instant'), count: must('count') },
+  b2bTokens: { value: must('key'), clientKey: must('string'), issuedAt: must('instant'), expiresAt: must('instant') },
+  cards: { bankCardToken: must('key'), status: must(['ACTIVE', 'INACTIVE']), customerId: may('string') },
+  journeys: {
+    journeyId: must('key'),
+    orderId: must('string'),
+    bankCardToken: must('string'),
+    createdAt: must('instant'),
+    lastOtpSentAt: must('instant'),
+    closed: may('boolean'),
+  },
+  orders: {
+    acquirementId: must('key'),
+    merchantClientId: must('string'),
+    customerId: must('string'),
+    redirectUrl: may('string'),
+    forcedOutcome: may(['systemError']),
+  },
+  // Keyed by [acquirementId, bizType] (one delivery each), so its id is a plain string, not the key.
+  notifications: {
+    id: must('string'),
+    customerId: must('string'),
+    acquirementId: must('string'),
+    bizType: must('string'),
+    partnerId: must('string'),
+    deliveredAt: must('instant'),
+    body: must('object'),
+  },
+  partners: {
+    partnerId: must('key'),
+    name: may('string'),
+    publicKey: must('string'),
+    clientSecret: may('string'),
+    merchantId: may('string'),
+    pushConfigured: may('boolean'),
+    isolated: may('boolean'),
+  },
+  seedDeletions: { collection: must('string'), id: must('string'), deletedAt: must('instant') },
+  // Keyed by [partnerId, partnerReferenceNo] (orderKey), so no field is the key itself.
+  payments: {
+    referenceNo: must('string'),
+    partnerReferenceNo: must('string'),
+    partnerId: must('string'),
+    merchantId: must('string'),
+    product: must(['paymentGateway', 'widget']),
+    amount: must('object'),
+    status: must(['INIT', 'PAYING', 'SUCCESS', 'CLOSED', 'CANCELLED', 'FAILED']),
+    createdAt: must('instant'),
+    validUpTo: may('instant'),
+    paidAt: may('instant'),
+    finishedAt: may('instant'),
+    notificationUrl: may('string'),
+    requestFingerprint: must('string'),
+    refunds: must('list'),
+  },
+  webhooks: {
+    id: must('key'),
+    kind: must(['finishNotify']),
+    url: must('string'),
+    body: must('string'),
+    createdAt: must('instant'),
+    status: must(['pending', 'delivered', 'failed']),
+    nextAttemptAt: may('instant'),
+    attempts: must('list'),
+  },
+};
+
+/** An entry naming another by id: it must resolve in its own scope or the global one. */
+export interface EntityReference {
+  from: CollectionName;
+  field: string;
+  to: CollectionName;
+}
+
+/** The references checked at start-up and kept whole by the control plane (creating or deleting a fixture). */
+export const entityReferences: readonly EntityReference[] = [
+  { from: 'customerTokens', field: 'customerId', to: 'customers' },
+  { from: 'cards', field: 'customerId', to: 'customers' },
+  { from: 'orders', field: 'customerId', to: 'customers' },
+];

@@ -5,7 +5,7 @@ import { Low, Memory } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { globalScope } from '../core/globalScope.js';
 import type { Logger } from '../core/logger.js';
-import type { CollectionName, Collections } from './entities.js';
+import { entityFields, entityReferences, type CollectionName, type Collections, type FieldKind } from './entities.js';
 import type { Store, WriteStatus } from './store.js';
 
 type Table<T> = Record<string, Record<string, T>>;
@@ -50,6 +50,48 @@ const emptyData = (): Data => ({ version: 1, collections: {} });
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 const isInstant = (value: unknown) => typeof value === 'string' && Number.isFinite(Date.parse(value));
+
+const kindNames: Record<Exclude<FieldKind, readonly string[]>, string> = {
+  key: 'a non-empty string equal to its key',
+  string: 'a string',
+  instant: 'an ISO-8601 time',
+  boolean: 'true or false',
+  count: 'a whole number of at least 0',
+  object: 'an object',
+  list: 'an array',
+};
+
+function fits(kind: FieldKind, value: unknown, id: string): boolean {
+  if (typeof kind !== 'string') return kind.includes(value as string);
+  switch (kind) {
+    case 'key':
+      return value === id && id !== '';
+    case 'string':
+      return typeof value === 'string';
+    case 'instant':
+      return isInstant(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'count':
+      return Number.isInteger(value) && (value as number) >= 0;
+    case 'object':
+      return isRecord(value);
+    case 'list':
+      return Array.isArray(value);
+  }
+}
+
+/** The first field of an entry that is missing or of the wrong kind, named with what it holds. */
+function checkFields(collection: keyof typeof entityFields, record: Record<string, unknown>, id: string) {
+  for (const [field, rule] of Object.entries(entityFields[collection])) {
+    const value = record[field];
+    if (value === undefined && rule.optional) continue;
+    if (fits(rule.kind, value, id)) continue;
+    const expected = typeof rule.kind === 'string' ? kindNames[rule.kind] : `one of ${rule.kind.join(', ')}`;
+    return `field ${field} is ${value === undefined ? 'missing' : JSON.stringify(value)}, not ${expected}`;
+  }
+  return undefined;
+}
 
 /** The fields the core computes with, per collection: a wrong one would fail every request of its scope, far from the cause. */
 const recordChecks: Partial<
@@ -100,9 +142,30 @@ function checkData(data: unknown, file: string): asserts data is Data {
       for (const [id, record] of Object.entries(rows)) {
         const where = `collections.${name}[${JSON.stringify(scope)}][${JSON.stringify(id)}]`;
         if (!isRecord(record)) return fail(where, 'is not an object');
-        const problem = recordChecks[name as CollectionName]?.(record, id, scope);
+        const check = recordChecks[name as CollectionName];
+        const problem = check
+          ? check(record, id, scope)
+          : name in entityFields
+            ? checkFields(name as keyof typeof entityFields, record, id)
+            : undefined;
         if (problem) return fail(where, problem);
       }
+    }
+  }
+}
+
+/**
+ * Every reference of a stored entry resolves (a token's customer exists in its scope or the global one),
+ * checked once the fixtures are seeded; throws naming the file, collection, entry and field.
+ */
+export function checkStoredReferences(store: Store, file: string): void {
+  for (const { from, field, to } of entityReferences) {
+    for (const { scope, id, value } of store.listEveryScope(from)) {
+      const target = (value as unknown as Record<string, unknown>)[field];
+      if (typeof target !== 'string' || store.get(to, target, scope) !== undefined) continue;
+      throw new Error(
+        `The data file ${file} is not consistent: collections.${from}[${JSON.stringify(scope ?? globalScope)}][${JSON.stringify(id)}] field ${field} names ${to} "${target}", which does not exist in its scope or the global one. Fix or move it; the sandbox never wipes it.`,
+      );
     }
   }
 }

@@ -5,6 +5,7 @@ import type { Partner } from '../../core/partners.js';
 import { commonCases, SandboxError } from '../../core/SandboxError.js';
 import { validateFields } from '../../core/schemas.js';
 import type { SandboxDeps } from '../../core/types.js';
+import { stripBearer } from '../../domain/checkCustomerToken.js';
 import { isSnapCaseKey, snapCases, snapResponseCode, snapResponseMessage } from './snapCases.js';
 import {
   describeSignatureFailure,
@@ -94,8 +95,16 @@ export function snapProtocol(options: SnapOptions): Protocol {
     admitRequest(exchange, deps) {
       const { headers, method, path, search, rawBody } = exchange.request;
       const endpoint: CompiledEndpoint = exchange.endpoint;
-      // Media types are case-insensitive (RFC 9110 8.3.1): Application/JSON is JSON.
-      const checked = { ...headers, 'content-type': headers['content-type']?.toLowerCase() };
+      // Media types are case-insensitive (RFC 9110 8.3.1): Application/JSON is JSON. Authorization-Customer's
+      // 1-512 is the customer token's length (docs/protocol.md#apply-ott: the same token as additionalInfo.accessToken,
+      // 1-512), so its `Bearer ` prefix is not counted.
+      const checked = {
+        ...headers,
+        'content-type': headers['content-type']?.toLowerCase(),
+        ...(headers['authorization-customer'] !== undefined && {
+          'authorization-customer': stripBearer(headers['authorization-customer']),
+        }),
+      };
       if (endpoint.validators.headers)
         validateFields(endpoint.validators.headers, checked, exchange.verdicts, 'headers');
       options.checkHeaders?.(headers);
