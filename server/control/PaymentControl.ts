@@ -87,6 +87,11 @@ export class PaymentControl {
     return this.deps.webhooks.redeliver(id, this.session)!;
   }
 
+  /** The public key (PEM) of the sandbox's TEST-ONLY DANA key pair, which signs every notify: what WebhookParser needs. */
+  danaPublicKey(): string {
+    return this.deps.dana.publicKeyPem;
+  }
+
   /** Resolves once every due notify attempt has been made and answered: await it before asserting on notifies. */
   settled(): Promise<void> {
     return this.deps.webhooks.settled();
