@@ -119,15 +119,17 @@ const summarise = (rs: Round[]) => ({
 const targets = {
   'bare Express route': await startTarget(['baseline']),
   'sandbox Apply OTT': await startTarget(['sandbox']),
+  'sandbox Apply OTT, data file': await startTarget(['sandbox', '0', '1000', '0']),
   'sandbox, journal full (100000)': await startTarget(['sandbox', '100000', '100000']),
   'sandbox, data file of 50000 rows': await startTarget(['sandbox', '0', '1000', '50000']),
   'bare Express route (push path)': await startTarget(['baseline']),
   'sandbox push, none stored': await startTarget(['sandbox']),
+  'sandbox push, data file': await startTarget(['sandbox', '0', '1000', '0']),
   [`sandbox push, ${storedNotifications} stored`]: await startTarget([
     'sandbox',
     '0',
     '1000',
-    '0',
+    'memory',
     String(storedNotifications),
   ]),
 };
@@ -169,3 +171,16 @@ for (const name of Object.keys(results)) {
 console.log(
   `pushes sent ${pushesSent} of a pool of ${pushPool}${pushesSent > pushPool ? ' (the pool ran out: later pushes answered MORE_THAN_ONCE_INVOKE; raise BENCH_PUSH_POOL)' : ', each a new notification'}`,
 );
+// Each answered request appended its changes to the data file's change log first (2 for Apply OTT: the
+// OTT and the rate window; 1 for a push): the cost of surviving kill -9, against the same load in memory.
+for (const [load, memory] of [
+  ['sandbox Apply OTT, data file', 'sandbox Apply OTT'],
+  ['sandbox push, data file', 'sandbox push, none stored'],
+]) {
+  const file = summarise(results[load]);
+  const mem = summarise(results[memory]);
+  console.log(
+    `persistence: ${load} ${(file.rps / mem.rps).toFixed(2)} x the req/s in memory; ` +
+      `${((1 / file.rps - 1 / mem.rps) * 1e6).toFixed(1)} us more per request`,
+  );
+}

@@ -4,8 +4,12 @@
 // reset, back within 30 MB of the start. The caps bound what the load itself may hold (README: "Memory").
 import { createSandbox } from '../server/sandbox.js';
 import type { SandboxRequest } from '../server/core/types.js';
-import { applyOttWire, pushWire, resendOtpWire, tokenWire, type WireRequest } from '../test/support/wireRequests.js';
 import { internalsOf } from '../server/internals.js';
+import { applyOttWire } from '../test/endpoints/applyOtt.requests.js';
+import { tokenWire } from '../test/endpoints/b2bAccessToken.requests.js';
+import { pushWire } from '../test/endpoints/pushNotificationUser.requests.js';
+import { resendOtpWire } from '../test/endpoints/resendOtp.requests.js';
+import { type WireRequest } from '../test/support/wireRequests.js';
 
 const total = Number(process.env.BENCH_REQUESTS ?? 200_000);
 const sessions = Number(process.env.BENCH_SESSIONS ?? 500);

@@ -6,9 +6,10 @@ import express from 'express';
 import { createSandbox } from '../server/sandbox.js';
 import { internalsOf } from '../server/internals.js';
 
-// target.ts baseline | sandbox [journal prefill] [journal limit] [data-file rows: 0 = in memory] [notifications stored]
+// target.ts baseline | sandbox [journal prefill] [journal limit] [data-file rows, or memory (the default)] [notifications stored]
 const kind = process.argv[2];
-const dataRows = Number(process.argv[5] ?? 0);
+const inMemory = (process.argv[5] ?? 'memory') === 'memory';
+const dataRows = inMemory ? 0 : Number(process.argv[5]);
 
 if (kind === 'baseline') {
   const app = express();
@@ -32,7 +33,7 @@ if (kind === 'baseline') {
   // The replay check is off so one pre-signed request can be replayed; every other check runs.
   const dataFile = join(mkdtempSync(join(tmpdir(), 'dana-mock-bench-')), 'data.json');
   const sandbox = await createSandbox({
-    inMemory: dataRows === 0,
+    inMemory,
     dataFile,
     logLevel: 'silent',
     replayCheck: false,

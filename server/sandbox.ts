@@ -12,6 +12,7 @@ import { accessPolicyOf } from './admin/checkAdminAccess.js';
 import { defaultConfig, type SandboxConfig } from './config.js';
 import { SandboxControl } from './control/SandboxControl.js';
 import { Clock } from './core/clock.js';
+import type { EndpointDefinition } from './core/endpoint.js';
 import { EndpointTable } from './core/EndpointTable.js';
 import { createRandomIds, type IdGenerator } from './core/ids.js';
 import { Journal } from './core/journal.js';
@@ -41,6 +42,11 @@ export interface SandboxOptions extends Partial<SandboxConfig> {
   /** The real time source under the sandbox clock (tests pass a fixed one). */
   realNow?: () => number;
   ids?: IdGenerator;
+  /**
+   * Endpoints served besides the registry's (server/endpoints/index.ts), e.g. a test's own. Each
+   * keeps its schemas/<id>/ and scenarios/<id>.json under its `homes`, else in schemasDir and scenariosDir.
+   */
+  endpoints?: readonly EndpointDefinition[];
 }
 
 /** A running sandbox: the core handler, its Express app, and its control plane. */
@@ -63,7 +69,7 @@ export interface Sandbox {
 
 /** Builds a sandbox from options; every key, schema and fixture is loaded and checked here, once. */
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const { realNow, ids, ...given } = options;
+  const { realNow, ids, endpoints: extraEndpoints = [], ...given } = options;
   // An option passed as undefined means "not given", never "unset the default".
   const overrides = Object.fromEntries(
     Object.entries(given).filter(([, value]) => value !== undefined),
@@ -78,7 +84,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const logger = createLogger(config.logLevel);
   accessPolicyOf(config);
   const ajv = createSchemaRegistry(config.schemasDir);
-  const endpointTable = new EndpointTable(endpoints, ajv, config.schemasDir);
+  const endpointTable = new EndpointTable([...endpoints, ...extraEndpoints], ajv, config.schemasDir);
   const partners = new PartnerRegistry();
   loadKeyDirPartners(config.keysDir).forEach((p) => partners.register(p));
   if (config.partnersFile) loadPartnersFile(config.partnersFile).forEach((p) => partners.register(p));

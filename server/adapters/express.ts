@@ -1,4 +1,4 @@
-import { createServer, STATUS_CODES, type Server } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
@@ -93,7 +93,9 @@ function readRawPacket(rawPacket: unknown): Pick<SandboxRequest, 'method' | 'pat
     .subarray(0, 64 * 1024)
     .toString('latin1')
     .split(/\r?\n/);
-  const line = /^([A-Z]+) (\S+) HTTP\/\d\.\d$/.exec(first);
+  // A lower-case or unknown method and extra spaces are the fault, the path still names the endpoint;
+  // without an HTTP version the line is no request line and names nothing.
+  const line = /^(\S+)[ \t]+(\S+)[ \t]+HTTP\/\d\.\d(?![^ \t])/.exec(first);
   if (!line) return undefined;
   const headers: Record<string, string> = {};
   for (const header of rest) {
@@ -119,10 +121,35 @@ function writeRaw(socket: Duplex, out: SandboxResponse): void {
   );
 }
 
+/** The request line and headers of a request Node parsed, as the core's unreadable path takes them. */
+function fromIncoming(req: IncomingMessage): SandboxRequest {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers))
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  return { method: req.method ?? 'POST', ...splitTarget(req.url ?? '/'), headers, rawBody: '' };
+}
+
+function answer(unreadable: UnreadableHandler, request: SandboxRequest, reason: string): SandboxResponse {
+  try {
+    return unreadable(request, reason);
+  } catch {
+    return lastResortFor(request.path);
+  }
+}
+
+function describeParseError(error: NodeJS.ErrnoException): string {
+  if (error.code === 'HPE_HEADER_OVERFLOW') return 'the request headers are larger than the 16 KB Node accepts.';
+  if (error.code === 'HPE_INVALID_EOF_STATE') return 'the connection ended before the request was complete.';
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return 'the request did not arrive in full in time.';
+  return `the request is not valid HTTP (${error.code ?? error.message}).`;
+}
+
 /**
  * Node refuses some requests before Express sees them (headers over 16 KB, a bad Content-Length, a
- * malformed request line) with a bare status line: answer those through the core's unreadable path,
- * in the envelope of the endpoint the request line names (SNAP's general one if none can be read).
+ * malformed request line, a body cut short) with a bare status line: answer those through the core's
+ * unreadable path, in the envelope of the endpoint the request line names (SNAP's general one if none
+ * can be read). A request still being answered on the same connection is answered first, so bytes sent
+ * after a too-short Content-Length never take the place of the real answer.
  */
 function answerUnparsableRequest(
   unreadable: UnreadableHandler,
@@ -130,10 +157,14 @@ function answerUnparsableRequest(
   socket: Duplex,
 ): void {
   if (!socket.writable) return void socket.destroy();
-  const why =
-    error.code === 'HPE_HEADER_OVERFLOW'
-      ? 'the request headers are larger than the 16 KB Node accepts.'
-      : `the request is not valid HTTP (${error.code ?? error.message}).`;
+  // Node's own handler looks at the same member: the response of the request being read or answered.
+  const pending = (socket as Duplex & { _httpMessage?: ServerResponse | null })._httpMessage;
+  if (pending && !pending.writableFinished) {
+    if (!pending.req.complete)
+      return writeRaw(socket, answer(unreadable, fromIncoming(pending.req), describeParseError(error)));
+    pending.once('finish', () => answerUnparsableRequest(unreadable, error, socket));
+    return;
+  }
   const request: SandboxRequest = {
     method: 'POST',
     path: '',
@@ -142,13 +173,7 @@ function answerUnparsableRequest(
     ...readRawPacket(error.rawPacket),
     rawBody: '',
   };
-  let out: SandboxResponse;
-  try {
-    out = unreadable(request, why);
-  } catch {
-    out = lastResortFor(request.path);
-  }
-  writeRaw(socket, out);
+  writeRaw(socket, answer(unreadable, request, describeParseError(error)));
 }
 
 /** Listens on `port` (0 = any free port) and resolves with the server and its URL; `unreadable` answers what Node refuses. */
@@ -160,9 +185,33 @@ export function listen(
 ): Promise<{ server: Server; url: string }> {
   return new Promise((resolve, reject) => {
     // DANA's gateway does not insist on Host; a partner's client that omits it must not get a bare 400.
-    const server = createServer({ requireHostHeader: false }, app);
+    // Express routes only origin-form targets and answers others (`http://host`, `*`) with its HTML 404:
+    // hand it the path the sandbox routes on, as the core would read it anyway.
+    const serve = (req: IncomingMessage, res: ServerResponse) => {
+      if (!req.url?.startsWith('/')) {
+        const { path, search } = splitTarget(req.url ?? '');
+        req.url = path + search;
+      }
+      app(req, res);
+    };
+    const server = createServer({ requireHostHeader: false }, serve);
     server.on('error', reject);
     server.on('clientError', (error, socket) => answerUnparsableRequest(unreadable, error, socket));
+    // Node answers an Expect other than 100-continue with a bare 417; the header asks nothing DANA's
+    // gateway is known to honour, so the request is answered as if it were absent.
+    server.on('checkExpectation', serve);
+    // Node hands CONNECT to this event and otherwise closes the connection unanswered: the sandbox is
+    // no proxy, so the path's endpoint refuses it in its own envelope.
+    server.on('connect', (req: IncomingMessage, socket: Duplex) =>
+      writeRaw(
+        socket,
+        answer(
+          unreadable,
+          fromIncoming(req),
+          'CONNECT is not a method the sandbox answers: it is no proxy; send the method the endpoint takes.',
+        ),
+      ),
+    );
     server.listen(port, host, () => {
       const address = server.address();
       const actual = typeof address === 'object' && address ? address.port : port;

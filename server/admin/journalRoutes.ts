@@ -7,7 +7,7 @@ export const journalPageDefault = 100;
 export const journalPageMax = 1000;
 
 const filters = {
-  endpoint: 'Only exchanges of this endpoint id (e.g. applyOtt).',
+  endpoint: 'Only exchanges of this endpoint id (one of GET /__admin/health endpoints).',
   code: 'Only exchanges answered with this wire code (responseCode or resultCode).',
 };
 

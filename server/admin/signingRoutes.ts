@@ -1,4 +1,4 @@
-import type { SignedRequest } from '../core/endpoint.js';
+import type { SignedRequest } from '../protocols/protocol.js';
 import { formatJakartaTime } from '../core/jakartaTime.js';
 import { ControlError } from '../control/ControlError.js';
 import { ok, type AdminRoute } from './adminRoute.js';

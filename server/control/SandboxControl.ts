@@ -4,7 +4,7 @@ import { createPartner, type PartnerInput } from '../core/partners.js';
 import { isSessionName, sessionNameRule } from '../core/sessionName.js';
 import type { SandboxDeps } from '../core/types.js';
 import { buildOpenApi, type OpenApiDocument } from '../openapi/buildOpenApi.js';
-import type { ArmedRule, RuleMatch } from '../scenarios/ArmedRule.js';
+import { commonMatchFields, type ArmedRule, type RuleMatch } from '../scenarios/ArmedRule.js';
 import type { Scenario } from '../scenarios/ScenarioBook.js';
 import { entityReferences, type Collections } from '../store/entities.js';
 import {
@@ -97,7 +97,8 @@ export class SandboxControl {
 
   armScenario(input: ArmInput): ArmedRule {
     checkControlBody(this.deps.schemas, 'admin.scenarios.json', input);
-    if (!this.deps.endpoints.get(input.endpoint))
+    const endpoint = this.deps.endpoints.get(input.endpoint);
+    if (!endpoint)
       throw new ControlError(
         404,
         `No endpoint "${input.endpoint}"; there are ${this.deps.endpoints
@@ -109,6 +110,14 @@ export class SandboxControl {
       throw new ControlError(
         404,
         `No scenario "${input.scenario}" for ${input.endpoint}; there are ${this.deps.scenarios.names(input.endpoint).join(', ')}.`,
+      );
+    }
+    const allowed = [...commonMatchFields, ...Object.keys(endpoint.matchFields ?? {})];
+    const unknown = Object.keys(input.match ?? {}).filter((field) => !allowed.includes(field));
+    if (unknown.length > 0) {
+      throw new ControlError(
+        400,
+        `match.${unknown[0]} is not a field ${input.endpoint} matches on; it takes ${allowed.map((f) => `match.${f}`).join(', ')}.`,
       );
     }
     const rule: ArmedRule = {

@@ -1,6 +1,7 @@
 import type { Ajv } from 'ajv';
 import type { CompiledEndpoint, EndpointDefinition } from './endpoint.js';
-import { requireSchema } from './schemas.js';
+import type { SchemaKind } from '../protocols/protocol.js';
+import { requireEndpointSchema } from './schemas.js';
 
 /** The endpoints by path, with their schemas compiled once. */
 export class EndpointTable {
@@ -8,14 +9,14 @@ export class EndpointTable {
 
   constructor(definitions: readonly EndpointDefinition[], ajv: Ajv, schemasDir: string) {
     for (const definition of definitions) {
-      const schema = (kind: string) => requireSchema(ajv, schemasDir, `${definition.id}.${kind}.json`);
+      const kinds = definition.protocol.schemaKinds;
+      const schema = (kind: SchemaKind) =>
+        kinds.includes(kind)
+          ? requireEndpointSchema(ajv, definition.homes?.schemasDir ?? schemasDir, definition.id, kind)
+          : undefined;
       const endpoint: CompiledEndpoint = {
         ...definition,
-        validators: {
-          headers: definition.protocol.name === 'snap' ? schema('headers') : undefined,
-          request: schema('request'),
-          response: schema('response'),
-        },
+        validators: { headers: schema('headers'), request: schema('request')!, response: schema('response')! },
       };
       for (const path of definition.paths) {
         if (this.byPath.has(path)) throw new Error(`Two endpoints claim ${path}`);

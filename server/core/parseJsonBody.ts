@@ -23,20 +23,25 @@ export function measureJsonDepth(text: string): number {
   return deepest;
 }
 
-/** Parses a request body, refusing text that is not JSON or nests deeper than maxJsonDepth (the protocol's bad-request case). */
+/** Why a body nests too deep for the sandbox, or undefined: measured on the text, before any tree is built. */
+export function describeExcessDepth(rawBody: string): string | undefined {
+  const depth = measureJsonDepth(rawBody);
+  return depth > maxJsonDepth
+    ? `The body nests JSON ${depth} levels deep; at most ${maxJsonDepth} are accepted.`
+    : undefined;
+}
+
+/**
+ * Parses a request body, refusing text that nests deeper than maxJsonDepth or is not JSON (the
+ * protocol's bad-request case). Depth is measured first, on the text: JSON.parse of a 1 MiB body of
+ * nested brackets costs hundreds of milliseconds, a linear scan a few.
+ */
 export function parseJsonBody(rawBody: string): unknown {
-  let parsed: unknown;
+  const tooDeep = describeExcessDepth(rawBody);
+  if (tooDeep) throw new SandboxError(commonCases.badRequest, undefined, tooDeep);
   try {
-    parsed = JSON.parse(rawBody);
+    return JSON.parse(rawBody);
   } catch (error) {
     throw new SandboxError(commonCases.badRequest, undefined, `The body is not JSON: ${(error as Error).message}`);
   }
-  const depth = measureJsonDepth(rawBody);
-  if (depth > maxJsonDepth)
-    throw new SandboxError(
-      commonCases.badRequest,
-      undefined,
-      `The body nests JSON ${depth} levels deep; at most ${maxJsonDepth} are accepted.`,
-    );
-  return parsed;
 }

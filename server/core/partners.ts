@@ -10,7 +10,7 @@ export interface Partner {
   name?: string;
   clientSecret?: string;
   merchantId?: string;
-  /** Whether DANA holds a push-notification configuration for it (pushNotificationUser). */
+  /** Whether DANA holds a push-notification configuration for it (push notifications about its orders). */
   pushConfigured: boolean;
   /** Requests of this partner without X-Mock-Session join the session named after its partner id. */
   isolated: boolean;

@@ -18,7 +18,7 @@
  *   applyFault .............. timeout, empty-response, malformed-json, connection-reset
  *   recordExchange .......... the journal
  */
-import { unroutedProtocolFor } from '../protocols/unroutedProtocolFor.js';
+import { unroutedProtocolFor } from '../protocols/index.js';
 import { applyFault, resolveScenario, scriptOutcome } from '../scenarios/resolveScenario.js';
 import type { Scenario } from '../scenarios/ScenarioBook.js';
 import type { AdmittedExchange } from './endpoint.js';

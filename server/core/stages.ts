@@ -1,4 +1,6 @@
-import type { Exchange, Sealed } from './endpoint.js';
+import { unroutedProtocolFor } from '../protocols/index.js';
+import type { Sealed } from '../protocols/protocol.js';
+import type { Exchange } from './endpoint.js';
 import { scopeKeyOf } from './globalScope.js';
 import { jakartaDay } from './jakartaTime.js';
 import type { JournalEntry } from './journal.js';
@@ -8,12 +10,10 @@ import type { Outcome, SandboxDeps, SandboxRequest } from './types.js';
 
 const truthy = (value: string | undefined) => value?.toLowerCase() === 'true' || value === '1';
 
-/** The partner a request names, read cheaply before any check: SNAP headers or the envelope's clientId. */
-function peekPartnerId(request: SandboxRequest): string | undefined {
-  const { headers } = request;
-  return (
-    headers['x-partner-id'] ?? headers['x-client-key'] ?? /"clientId"\s*:\s*"([^"\\]*)"/.exec(request.rawBody)?.[1]
-  );
+/** The partner a request names, read cheaply before any check, as the protocol of its path reads it. */
+function peekPartnerId(request: SandboxRequest, deps: SandboxDeps): string | undefined {
+  const protocol = deps.endpoints.find(request.path)?.protocol ?? unroutedProtocolFor(request.path);
+  return protocol.peekClientId(request);
 }
 
 /** X-Mock-Session, else an isolated partner's own session, else the global scope. */
@@ -21,7 +21,7 @@ function resolveSession(request: SandboxRequest, deps: SandboxDeps): string | un
   const named = request.headers['x-mock-session'];
   // An unusable name is refused by checkMockHeaders; until then the exchange belongs to no session.
   if (named !== undefined) return isSessionName(named) ? named : undefined;
-  const partner = deps.partners.get(peekPartnerId(request) ?? '');
+  const partner = deps.partners.get(peekPartnerId(request, deps) ?? '');
   return partner?.isolated ? partner.partnerId : undefined;
 }
 

@@ -37,9 +37,12 @@ export interface SandboxResponse {
   fault?: TransportFault;
 }
 
-/** What an endpoint or a stage decided, before the protocol renders it. `case` is a catalogue key. */
-export interface Outcome {
-  case: string;
+/**
+ * What an endpoint or a stage decided, before the protocol renders it. `case` is a catalogue key:
+ * `K` narrows it to one protocol's keys, so an endpoint's typo fails to compile.
+ */
+export interface Outcome<K extends string = string> {
+  case: K;
   /** Appended to the catalogue message: the field, or the reason after "Unauthorized. ". */
   detail?: string;
   /** The precise reason, shown with X-Debug-Mode and always journalled. */

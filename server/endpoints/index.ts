@@ -1,24 +1,28 @@
 import type { EndpointDefinition } from '../core/endpoint.js';
-import { applyOtt } from './applyOtt.js';
-import { b2bAccessToken } from './b2bAccessToken.js';
-import { cancelOrder } from './cancelOrder.js';
-import { consultPay } from './consultPay.js';
-import { createOrder } from './createOrder.js';
-import { pushNotificationUser } from './pushNotificationUser.js';
-import { queryPayment } from './queryPayment.js';
-import { refundOrder } from './refundOrder.js';
-import { resendOtp } from './resendOtp.js';
-import { widgetCancelOrder } from './widgetCancelOrder.js';
-import { widgetPayment } from './widgetPayment.js';
-import { widgetQueryPayment } from './widgetQueryPayment.js';
-import { widgetRefundOrder } from './widgetRefundOrder.js';
+import { applyOtt } from './applyOtt/applyOtt.js';
+import { b2bAccessToken } from './b2bAccessToken/b2bAccessToken.js';
+import { cancelOrder } from './cancelOrder/cancelOrder.js';
+import { consultPay } from './consultPay/consultPay.js';
+import { createOrder } from './createOrder/createOrder.js';
+import { pushNotificationUser } from './pushNotificationUser/pushNotificationUser.js';
+import { queryPayment } from './queryPayment/queryPayment.js';
+import { refundOrder } from './refundOrder/refundOrder.js';
+import { resendOtp } from './resendOtp/resendOtp.js';
+import { widgetCancelOrder } from './widgetCancelOrder/widgetCancelOrder.js';
+import { widgetPayment } from './widgetPayment/widgetPayment.js';
+import { widgetQueryPayment } from './widgetQueryPayment/widgetQueryPayment.js';
+import { widgetRefundOrder } from './widgetRefundOrder/widgetRefundOrder.js';
 
-/** Every emulated endpoint. Adding one: its file, schemas/<id>.*.json, scenarios/<id>.json, and a line here. */
+/**
+ * Every emulated endpoint, one line each, in the order the Postman collection and the docs show them
+ * (the B2B token first: Resend OTP needs it). Adding one: server/endpoints/<id>/, schemas/<id>/,
+ * scenarios/<id>.json and a line here (docs/adding-an-endpoint.md).
+ */
 export const endpoints: readonly EndpointDefinition[] = [
-  applyOtt,
-  pushNotificationUser,
   b2bAccessToken,
+  applyOtt,
   resendOtp,
+  pushNotificationUser,
   createOrder,
   queryPayment,
   cancelOrder,

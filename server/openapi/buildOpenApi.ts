@@ -4,8 +4,10 @@ import type { Ajv, AnySchema } from 'ajv';
 import type { AdminRoute } from '../admin/adminRoute.js';
 import { adminRoutes } from '../admin/adminRoutes.js';
 import type { CompiledEndpoint } from '../core/endpoint.js';
+import { endpointSchemaKey } from '../core/schemas.js';
 import type { SandboxDeps } from '../core/types.js';
 import { findPackageRoot } from '../packageRoot.js';
+import { protocols } from '../protocols/index.js';
 
 export type JsonObject = { [key: string]: unknown };
 
@@ -39,9 +41,7 @@ export interface OpenApiDocument {
 }
 
 const adminPrefix = '/__admin';
-const b2bTokenScheme = 'b2bAccessToken';
 const adminTag = 'Control plane (/__admin)';
-const protocolTags = { snap: 'SNAP', envelope: 'Open API envelope' } as const;
 
 /** Admin answers that are not JSON; the routes do not declare it, so it is listed here. */
 const nonJsonAnswers: Record<string, { mediaType: string; description: string }> = {
@@ -84,7 +84,8 @@ class SchemaComponents {
     const [file, pointer = ''] = schemaRef.split('#');
     if (!file.endsWith('.json'))
       throw new Error(`Cannot place schema ref "${schemaRef}" in the OpenAPI document: only schemas/ files are known.`);
-    const name = file.slice(0, -'.json'.length);
+    // An endpoint's schemas/<id>/request.json is the component <id>.request.
+    const name = file.slice(0, -'.json'.length).replaceAll('/', '.');
     if (!(name in this.schemas)) this.embed(name, compiled ?? this.ajv.getSchema(file)?.schema);
     return `#/components/schemas/${escapePointer(name)}${pointer}`;
   }
@@ -154,11 +155,11 @@ function sessionHeader(description: string): OpenApiParameter {
   return { name: 'X-Mock-Session', in: 'header', required: false, description, schema: { type: 'string' } };
 }
 
-/** One header parameter per property of schemas/<id>.headers.json, named as DANA spells it (its title). */
+/** One header parameter per property of schemas/<id>/headers.json, named as DANA spells it (its title). */
 function describeSchemaHeaders(endpoint: CompiledEndpoint, components: SchemaComponents): OpenApiParameter[] {
   const schema = endpoint.validators.headers?.schema;
   if (!isObject(schema)) return [];
-  const base = components.refTo(`${endpoint.id}.headers.json`, schema);
+  const base = components.refTo(endpointSchemaKey(endpoint.id, 'headers'), schema);
   const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
   const properties = isObject(schema.properties) ? schema.properties : {};
   return (
@@ -185,30 +186,22 @@ function describeEndpoint(
   const request = endpoint.validators.request.schema;
   const comment = isObject(request) && typeof request.$comment === 'string' ? request.$comment : undefined;
   const aliasNote = alias > 0 ? `Alias of ${endpoint.paths[0]}: the same endpoint under another path.` : undefined;
-  const snap = endpoint.protocol.name === 'snap';
+  const { tag, openApiSecurity, openApiResponses } = endpoint.protocol.describe;
   return {
     operationId: alias > 0 ? `${endpoint.id}_${alias}` : endpoint.id,
-    tags: [protocolTags[endpoint.protocol.name]],
-    summary: `${endpoint.id} (${protocolTags[endpoint.protocol.name]})`,
+    tags: [tag],
+    summary: `${endpoint.id} (${tag})`,
     description: [aliasNote, comment].filter(Boolean).join('\n\n') || undefined,
     parameters: [...own, ...describeMockHeaders(endpoint, deps).filter((p) => !taken.has(p.name.toLowerCase()))],
-    // OpenAPI ignores an `Authorization` header parameter: the B2B token is a security requirement.
-    ...(endpoint.protocol.requiresB2bToken ? { security: [{ [b2bTokenScheme]: [] }] } : {}),
+    // OpenAPI ignores an `Authorization` header parameter: a bearer token is a security requirement.
+    ...(openApiSecurity ? { security: [{ [openApiSecurity.name]: [] }] } : {}),
     requestBody: {
       required: true,
-      content: jsonContent({ $ref: components.refTo(`${endpoint.id}.request.json`, request) }),
+      content: jsonContent({ $ref: components.refTo(endpointSchemaKey(endpoint.id, 'request'), request) }),
     },
-    responses: {
-      // SNAP carries its outcome in responseCode, whose first three digits are the HTTP status.
-      [snap ? 'default' : '200']: {
-        description: snap
-          ? 'Any outcome: the HTTP status is the first three digits of responseCode.'
-          : 'Any outcome: see response.body.resultInfo.',
-        content: jsonContent({
-          $ref: components.refTo(`${endpoint.id}.response.json`, endpoint.validators.response.schema),
-        }),
-      },
-    },
+    responses: openApiResponses({
+      $ref: components.refTo(endpointSchemaKey(endpoint.id, 'response'), endpoint.validators.response.schema),
+    }),
   };
 }
 
@@ -356,21 +349,18 @@ export function buildOpenApi(
       { url: 'http://{host}:{port}', variables: { host: { default: server.host }, port: { default: server.port } } },
     ],
     tags: [
-      { name: protocolTags.snap, description: 'SNAP endpoints: signed headers, JSON body, responseCode.' },
-      { name: protocolTags.envelope, description: 'Open API envelope endpoints: {request: {head, body}, signature}.' },
+      ...protocols.map(({ unrouted: { describe } }) => ({ name: describe.tag, description: describe.tagDescription })),
       { name: adminTag, description: 'Sandbox-only control plane: fixtures, clock, scenarios, journal, keys.' },
     ],
     paths,
     components: {
       schemas: sortKeys(components.schemas),
-      securitySchemes: {
-        [b2bTokenScheme]: {
-          type: 'http',
-          scheme: 'bearer',
-          description:
-            'A SNAP B2B access token from POST /v1.0/access-token/b2b (service 73), issued to the same X-CLIENT-KEY.',
-        },
-      },
+      securitySchemes: Object.fromEntries(
+        deps.endpoints
+          .list()
+          .flatMap(({ protocol }) => (protocol.describe.openApiSecurity ? [protocol.describe.openApiSecurity] : []))
+          .map(({ name, scheme }) => [name, scheme]),
+      ),
     },
   } satisfies OpenApiDocument);
 }

@@ -1,6 +1,7 @@
 import type { AdmittedExchange } from '../core/endpoint.js';
 import { formatJakartaTime } from '../core/jakartaTime.js';
 import type { Outcome, SandboxDeps } from '../core/types.js';
+import type { SnapCaseKey } from '../protocols/snap/snapCases.js';
 import { magicCaseOfReference } from './magicCase.js';
 import { toCents } from './money.js';
 import { creditRefund, findOrder, finishOrder } from './orderBook.js';
@@ -17,7 +18,7 @@ interface CancelBody {
  * payer's balance credited back; a refunded or failed one answers 4045700, an expired one 4035700. Without such an
  * order, an originalPartnerReferenceNo spelling a 57 response code answers that code (DANA's UAT cases).
  */
-export function cancelPaymentOrder(exchange: AdmittedExchange, deps: SandboxDeps): Outcome {
+export function cancelPaymentOrder(exchange: AdmittedExchange, deps: SandboxDeps): Outcome<SnapCaseKey> {
   const body = exchange.body as CancelBody;
   const ref = {
     partnerReferenceNo: body.originalPartnerReferenceNo,
@@ -36,7 +37,7 @@ export function cancelPaymentOrder(exchange: AdmittedExchange, deps: SandboxDeps
       debug: `Partner ${exchange.partner.partnerId} has no order ${JSON.stringify(ref)}.`,
     };
   }
-  const answer = (cancelledAt: string): Outcome => ({
+  const answer = (cancelledAt: string): Outcome<SnapCaseKey> => ({
     case: 'successful',
     data: {
       originalReferenceNo: order.referenceNo,

@@ -1,5 +1,6 @@
 import type { AdmittedExchange } from '../core/endpoint.js';
 import type { Outcome, SandboxDeps } from '../core/types.js';
+import type { SnapCaseKey } from '../protocols/snap/snapCases.js';
 import { magicCaseOfAmount } from './magicCase.js';
 import type { Money } from './money.js';
 import { toCents } from './money.js';
@@ -44,7 +45,7 @@ function checkoutUrl(exchange: AdmittedExchange, referenceNo: string): string {
 }
 
 /** What createOrder answers for an order: its numbers, the checkout URL and, for a VA, the number to pay. */
-function created(order: PaymentOrder, webRedirectUrl: string): Outcome {
+function created(order: PaymentOrder, webRedirectUrl: string): Outcome<SnapCaseKey> {
   return {
     case: 'successful',
     data: {
@@ -61,7 +62,11 @@ function created(order: PaymentOrder, webRedirectUrl: string): Outcome {
  * request is the same and 4045418 Inconsistent Request when it differs (DANA's UAT CreateOrderInconsistentRequest).
  * Magic amounts answer their code; over amountLimit 4035402.
  */
-export function createPaymentOrder(exchange: AdmittedExchange, deps: SandboxDeps, product: PaymentProduct): Outcome {
+export function createPaymentOrder(
+  exchange: AdmittedExchange,
+  deps: SandboxDeps,
+  product: PaymentProduct,
+): Outcome<SnapCaseKey> {
   const body = exchange.body as CreateBody;
   const { partner, session } = exchange;
   const magic = magicCaseOfAmount(body.amount.value, '54');

@@ -1,6 +1,7 @@
 import type { AdmittedExchange } from '../core/endpoint.js';
 import { formatJakartaTime } from '../core/jakartaTime.js';
 import type { Outcome, SandboxDeps } from '../core/types.js';
+import type { SnapCaseKey } from '../protocols/snap/snapCases.js';
 import { transactionStatusCodes } from './finishNotifyBody.js';
 import { fromCents, toCents } from './money.js';
 import { findOrder, refundedCents } from './orderBook.js';
@@ -66,7 +67,7 @@ export function describeOrder(order: PaymentOrder): Record<string, unknown> {
  * queryPayment: the order by originalPartnerReferenceNo (else originalReferenceNo). A serviceCode other than 54 answers
  * 5005501 as DANA's sandbox does (UAT QueryPaymentGeneralError sends "AZ"); an unknown order 4045501.
  */
-export function queryPaymentOrder(exchange: AdmittedExchange, deps: SandboxDeps): Outcome {
+export function queryPaymentOrder(exchange: AdmittedExchange, deps: SandboxDeps): Outcome<SnapCaseKey> {
   const body = exchange.body as QueryBody;
   if (body.serviceCode !== '54')
     return {

@@ -16,7 +16,7 @@ interface RefundBody {
   reason?: string;
 }
 
-function refunded(order: PaymentOrder, refund: PaymentRefund): Outcome {
+function refunded(order: PaymentOrder, refund: PaymentRefund): Outcome<SnapCaseKey> {
   return {
     case: 'successful',
     data: {
@@ -35,7 +35,11 @@ function refunded(order: PaymentOrder, refund: PaymentRefund): Outcome {
  * answers the same refund again when the amount agrees (idempotent) and 4045818 when it does not. A magic refundAmount
  * answers its code; an unknown order answers `notFound` (Payment Gateway 4045801, widget 4045812 Invalid Bill).
  */
-export function refundPaymentOrder(exchange: AdmittedExchange, deps: SandboxDeps, notFound: SnapCaseKey): Outcome {
+export function refundPaymentOrder(
+  exchange: AdmittedExchange,
+  deps: SandboxDeps,
+  notFound: SnapCaseKey,
+): Outcome<SnapCaseKey> {
   const body = exchange.body as RefundBody;
   const magic = magicCaseOfAmount(body.refundAmount.value, '58');
   if (magic)

@@ -20,16 +20,13 @@ export interface Scenario {
 
 interface PackFile {
   endpoint?: string;
+  /** Scenario names the README, the Postman collection and partners' CI rely on: a pack that lacks one stops start-up. */
+  required?: string[];
   scenarios: Record<string, Omit<Scenario, 'name' | 'endpoint'>>;
 }
 
 export const faultsFile = 'faults.json';
 
-/** The scenario names the README, the Postman collection and partners' CI rely on: a pack that lacks one stops start-up. */
-export const requiredScenarios: Readonly<Record<string, readonly string[]>> = {
-  applyOtt: ['ott-issued', 'invalid-token'],
-  resendOtp: ['otp-throttled', 'transaction-closed', 'invalid-token'],
-};
 const requiredFaults: readonly FaultKind[] = ['timeout', 'empty-response', 'malformed-json', 'connection-reset'];
 
 /** Members a scenario's `data` may not set: the outcome's code and message come from its `case`. */
@@ -79,8 +76,9 @@ export class ScenarioBook {
         );
     }
     for (const endpoint of endpoints.list()) {
-      const where = join(dir, `${endpoint.id}.json`);
-      const pack = readPack(dir, `${endpoint.id}.json`, ajv);
+      const home = endpoint.homes?.scenariosDir ?? dir;
+      const where = join(home, `${endpoint.id}.json`);
+      const pack = readPack(home, `${endpoint.id}.json`, ajv);
       if (pack.endpoint !== endpoint.id)
         throw new Error(`Scenario pack ${where} names endpoint "${pack.endpoint}", expected "${endpoint.id}".`);
       const named = new Map<string, Scenario>();
@@ -94,10 +92,10 @@ export class ScenarioBook {
           throw new Error(`Scenario pack ${where}: "${name}" is already a fault in ${faultsFile}.`);
         named.set(name, { ...s, name, endpoint: endpoint.id });
       }
-      const missing = (requiredScenarios[endpoint.id] ?? []).filter((name) => !named.has(name));
+      const missing = (pack.required ?? []).filter((name) => !named.has(name));
       if (missing.length > 0)
         throw new Error(
-          `Scenario pack ${where} lacks the scenario${missing.length > 1 ? 's' : ''} ${missing.map((n) => `"${n}"`).join(', ')}, which every sandbox offers for ${endpoint.id}.`,
+          `Scenario pack ${where} lacks the scenario${missing.length > 1 ? 's' : ''} ${missing.map((n) => `"${n}"`).join(', ')}, which its "required" list names.`,
         );
       this.byEndpoint.set(endpoint.id, named);
     }

@@ -1,7 +1,7 @@
-import type { Exchange } from '../core/endpoint.js';
+import type { CompiledEndpoint, Exchange } from '../core/endpoint.js';
 import type { IdGenerator } from '../core/ids.js';
 import type { Outcome, SandboxDeps, SandboxResponse } from '../core/types.js';
-import type { ArmedRule, RuleMatch } from './ArmedRule.js';
+import { commonMatchFields, type ArmedRule, type RuleMatch } from './ArmedRule.js';
 import type { Scenario } from './ScenarioBook.js';
 
 const pick = (value: unknown, path: string): unknown =>
@@ -12,30 +12,33 @@ const pick = (value: unknown, path: string): unknown =>
       value,
     );
 
-const bearer = (value: string | undefined) => value?.replace(/^Bearer\s+/i, '');
-
-/** Every token the request carries, wherever its endpoint takes one. */
-function tokensOf(exchange: Exchange): unknown[] {
-  const { headers } = exchange.request;
-  const body = exchange.body;
-  return [
-    bearer(headers['authorization-customer']),
-    bearer(headers.authorization),
-    pick(body, 'additionalInfo.accessToken'),
-    pick(body, 'request.head.accessToken'),
-    pick(body, 'bankCardToken'),
-  ];
+/** Every token the request carries: where its protocol takes one, and the body fields its endpoint names. */
+function tokensOf(exchange: Exchange & { endpoint: CompiledEndpoint }): unknown[] {
+  const { protocol, tokenFields = [] } = exchange.endpoint;
+  return [...protocol.tokensOf(exchange), ...tokenFields.map((path) => pick(exchange.body, path))];
 }
 
-function matches(match: RuleMatch | undefined, exchange: Exchange, tokens: () => unknown[]): boolean {
+/** The endpoint's named fields (its matchFields) hold the values the rule names; an undeclared one never matches. */
+function namedFieldsMatch(match: RuleMatch, exchange: Exchange & { endpoint: CompiledEndpoint }): boolean {
+  return Object.entries(match)
+    .filter(([field]) => !commonMatchFields.includes(field))
+    .every(([field, expected]) => {
+      const path = exchange.endpoint.matchFields?.[field];
+      return path !== undefined && pick(exchange.body, path) === expected;
+    });
+}
+
+function matches(
+  match: RuleMatch | undefined,
+  exchange: Exchange & { endpoint: CompiledEndpoint },
+  tokens: () => unknown[],
+): boolean {
   if (!match) return true;
   const body = exchange.body;
   return (
     (match.partnerId === undefined || exchange.partner?.partnerId === match.partnerId) &&
     (match.token === undefined || tokens().includes(match.token)) &&
-    (match.journeyId === undefined || pick(body, 'journeyId') === match.journeyId) &&
-    (match.acquirementId === undefined ||
-      [pick(body, 'request.body.acquirementId'), pick(body, 'acquirementId')].includes(match.acquirementId)) &&
+    namedFieldsMatch(match, exchange) &&
     Object.entries(match.body ?? {}).every(
       ([path, expected]) => JSON.stringify(pick(body, path)) === JSON.stringify(expected),
     )
@@ -43,10 +46,10 @@ function matches(match: RuleMatch | undefined, exchange: Exchange, tokens: () =>
 }
 
 /** The session's own rules first, then global ones, each oldest first; only the endpoint's rules are looked at. */
-function findRule(exchange: Exchange, deps: SandboxDeps): ArmedRule | undefined {
+function findRule(exchange: Exchange & { endpoint: CompiledEndpoint }, deps: SandboxDeps): ArmedRule | undefined {
   let tokens: unknown[] | undefined;
   const tokensOnce = () => (tokens ??= tokensOf(exchange));
-  for (const rule of deps.rules.candidates(exchange.endpoint!.id, exchange.session))
+  for (const rule of deps.rules.candidates(exchange.endpoint.id, exchange.session))
     if (matches(rule.match, exchange, tokensOnce)) return rule;
   return undefined;
 }
@@ -69,7 +72,7 @@ export function resolveScenario(exchange: Exchange, deps: SandboxDeps): Scenario
     exchange.scenario = name;
     return deps.scenarios.find(endpointId, name);
   }
-  const rule = findRule(exchange, deps);
+  const rule = findRule(exchange as Exchange & { endpoint: CompiledEndpoint }, deps);
   if (!rule) return undefined;
   consume(rule, deps);
   exchange.scenario = rule.scenario;

@@ -68,7 +68,7 @@ export interface Journey {
   closed?: boolean;
 }
 
-/** An order known to DANA (pushNotificationUser's acquirementId). */
+/** An order known to DANA (the acquirementId of a push notification). */
 export interface Order {
   acquirementId: string;
   merchantClientId: string;

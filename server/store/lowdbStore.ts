@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Low, Memory } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import { LowSync } from 'lowdb';
+import { JSONFileSync } from 'lowdb/node';
 import { globalScope } from '../core/globalScope.js';
 import type { Logger } from '../core/logger.js';
+import { ChangeLog, changeLogFileOf, readChangeLog, type Change } from './changeLog.js';
 import { entityFields, entityReferences, type CollectionName, type Collections, type FieldKind } from './entities.js';
 import type { Store, WriteStatus } from './store.js';
 
@@ -13,17 +13,6 @@ interface Data {
   version: 1;
   collections: { [C in CollectionName]?: Table<Collections[C]> };
 }
-
-/**
- * Credentials the sandbox issues and its rate counters: written on every Apply OTT or token request
- * and worthless after a restart (they expire within minutes), so they stay in memory and a request
- * that only touches them never rewrites the data file.
- */
-export const volatileCollections: ReadonlySet<CollectionName> = new Set<CollectionName>([
-  'otts',
-  'rateWindows',
-  'b2bTokens',
-]);
 
 /**
  * Records of what happened in a scope (pushes delivered, OTTs issued, rate counters): a session never
@@ -200,73 +189,118 @@ export interface LowdbStoreOptions {
   /** The data file; absent = memory only. */
   file?: string;
   /**
-   * Changes are written at most this often, so a request never pays for the whole file. A large file
-   * stretches the delay to ten times its last write, keeping writes under a tenth of the time.
+   * The change log is folded into the data file once it holds this many bytes, or as many as the data
+   * file's last write if that is more, so rewriting the file costs each change a bounded share.
    */
-  flushDelayMs?: number;
+  compactAfterBytes?: number;
   /** Where a failed write of the data file is reported (it never throws: the state stays in memory). */
   logger?: Logger;
 }
 
-/** The only lowdb user: a Store on a JSON file (atomic writes by steno) or in memory. */
+const defaultCompactAfterBytes = 1024 * 1024;
+
+/** Applies one logged change to the data, as the store did when it was made. */
+function applyChange(data: Data, change: Change): void {
+  const collections = data.collections as Record<string, Table<unknown>>;
+  if (change.op === 'clear') {
+    for (const name of Object.keys(collections)) {
+      if (change.s === undefined) delete collections[name];
+      else delete collections[name][change.s];
+    }
+  } else if (change.op === 'put') {
+    const t = own(collections, change.c) ?? define(collections, change.c, {});
+    define(own(t, change.s) ?? define(t, change.s, {}), change.id, change.v);
+  } else {
+    const rows = own(own(collections, change.c), change.s);
+    if (rows && Object.hasOwn(rows, change.id)) delete rows[change.id];
+  }
+}
+
+/**
+ * The only lowdb user: a Store on a JSON file or in memory. Every change is applied in memory and
+ * appended to the change log before the call returns, so an answer is only sent once what it
+ * acknowledges is on disk and survives the process being killed; start-up replays the log over the
+ * data file. The log is folded into the data file (written whole, atomically) when it grows past
+ * compactAfterBytes, at start-up, and at flush/close.
+ */
 export async function openLowdbStore(options: LowdbStoreOptions = {}): Promise<Store> {
-  const { file, flushDelayMs = 50, logger } = options;
+  const { file, compactAfterBytes = defaultCompactAfterBytes, logger } = options;
+  const logFile = file && changeLogFileOf(file);
+  const log = logFile ? new ChangeLog(logFile) : undefined;
   if (file) mkdirSync(dirname(file), { recursive: true });
-  const db = new Low<Data>(file ? new JSONFile<Data>(file) : new Memory<Data>(), emptyData());
-  if (file) {
+  const db = file ? new LowSync<Data>(new JSONFileSync<Data>(file), emptyData()) : undefined;
+  const data: Data = emptyData();
+  const status: WriteStatus = { ok: true };
+  let logBytes = 0;
+  let snapshotBytes = 0;
+  let retry: NodeJS.Timeout | undefined;
+  if (file && logFile) {
     const stored = readDataFile(file);
     checkData(stored, file);
-    db.data = stored;
+    data.collections = stored.collections;
+    const logged = readChangeLog(logFile);
+    logged.changes.forEach((change) => applyChange(data, change));
+    checkData(data, `${file} (with its change log ${logFile} replayed)`);
+    logBytes = logged.bytes;
   }
-  const data = db.data;
-  const volatile: Data['collections'] = {};
-  let timer: NodeJS.Timeout | undefined;
-  let pending: Promise<void> = Promise.resolve();
-  let lastWriteMs = 0;
-  const status: WriteStatus = { ok: true };
 
-  // The folder can vanish under a running sandbox (a test's temp folder, a cleaned .data): make it again.
-  const writeFile = async () => {
+  const fail = (error: unknown) => {
+    const reason = (error as Error)?.message ?? String(error);
+    status.ok = false;
+    status.lastFailure = { file: file as string, at: new Date().toISOString(), reason };
+    logger?.error('cannot write the data file; the state is kept in memory and written on the next change or flush', {
+      file,
+      reason,
+    });
+    retry ??= setTimeout(() => {
+      retry = undefined;
+      compact();
+    }, 50).unref();
+  };
+  // The data file written whole (a temporary file renamed over it), then the log emptied: a kill between
+  // the two replays changes the file already holds, which leaves the same state.
+  const writeSnapshot = () => {
+    db!.data = data;
+    db!.write();
+    snapshotBytes = statSync(file!).size;
+    log!.clear();
+    logBytes = 0;
+  };
+  const compact = (): void => {
+    if (!file) return;
     try {
-      await db.write();
+      try {
+        writeSnapshot();
+      } catch (error) {
+        // The folder can vanish under a running sandbox (a test's temp folder, a cleaned .data): make it again.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        mkdirSync(dirname(file), { recursive: true });
+        writeSnapshot();
+      }
+      status.ok = true;
+      if (retry) clearTimeout(retry);
+      retry = undefined;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      await mkdir(dirname(file as string), { recursive: true });
-      await db.write();
+      fail(error);
     }
   };
-  // Never rejects: a failed write is logged and retried on the next change or flush, and lowdb writes
-  // the whole state each time, so nothing changed meanwhile is lost once writing works again.
-  const write = () => {
-    timer = undefined;
-    pending = pending.then(async () => {
-      const started = performance.now();
-      try {
-        await writeFile();
-        lastWriteMs = performance.now() - started;
-        status.ok = true;
-      } catch (error) {
-        const reason = (error as Error)?.message ?? String(error);
-        status.ok = false;
-        status.lastFailure = { file: file as string, at: new Date().toISOString(), reason };
-        logger?.error(
-          'cannot write the data file; the state is kept in memory and written on the next change or flush',
-          { file, reason },
-        );
-      }
-    });
-    return pending;
+  // After a failed write only a whole snapshot can bring the file up to date, so nothing is appended meanwhile.
+  const record = (change: Change) => {
+    if (!log || !status.ok) return;
+    try {
+      logBytes += log.append(change);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') compact();
+      else fail(error);
+      return;
+    }
+    if (logBytes >= Math.max(compactAfterBytes, snapshotBytes)) compact();
   };
-  const changed = (c?: CollectionName) => {
-    if (file && !timer && !(c && volatileCollections.has(c)))
-      timer = setTimeout(write, Math.max(flushDelayMs, 10 * lastWriteMs)).unref();
-  };
-  const collectionsOf = (c: CollectionName) => (volatileCollections.has(c) ? volatile : data.collections);
+  if (logBytes > 0) compact();
+
   // Reads never create a table, so reading alone never changes the file.
   const table = <C extends CollectionName>(c: C): Table<Collections[C]> =>
-    (own(collectionsOf(c), c) ?? {}) as Table<Collections[C]>;
-  const writableTable = <C extends CollectionName>(c: C): Table<Collections[C]> =>
-    (own(collectionsOf(c), c) ?? define(collectionsOf(c), c, {})) as Table<Collections[C]>;
+    (own(data.collections, c) ?? {}) as Table<Collections[C]>;
   /** The entries of one scope only, or (for shared collections) the scope's over the global ones. */
   const visible = <T>(c: CollectionName, t: Table<T>, scope: string | undefined): Record<string, T>[] =>
     scope === undefined
@@ -285,15 +319,16 @@ export async function openLowdbStore(options: LowdbStoreOptions = {}): Promise<S
       return own(own(t, globalScope), id);
     },
     put(c, id, value, scope = globalScope) {
-      const t = writableTable(c);
-      define(own(t, scope) ?? define(t, scope, {}), id, value);
-      changed(c);
+      const change: Change = { op: 'put', c, s: scope, id, v: value };
+      applyChange(data, change);
+      record(change);
     },
     delete(c, id, scope = globalScope) {
       const rows = own(table(c), scope);
       if (!rows || !Object.hasOwn(rows, id)) return false;
-      delete rows[id];
-      changed(c);
+      const change: Change = { op: 'delete', c, s: scope, id };
+      applyChange(data, change);
+      record(change);
       return true;
     },
     list(c, scope) {
@@ -308,18 +343,13 @@ export async function openLowdbStore(options: LowdbStoreOptions = {}): Promise<S
       );
     },
     clear(scope) {
-      for (const collections of [data.collections, volatile]) {
-        for (const name of Object.keys(collections) as CollectionName[]) {
-          if (scope === undefined) delete collections[name];
-          else delete collections[name]?.[scope];
-        }
-      }
-      changed();
+      const change: Change = scope === undefined ? { op: 'clear' } : { op: 'clear', s: scope };
+      applyChange(data, change);
+      record(change);
     },
     async flush() {
-      if (timer) clearTimeout(timer);
-      else if (status.ok) return pending;
-      await write();
+      if (logBytes > 0 || !status.ok) compact();
+      log?.close();
     },
     writeStatus: () => ({ ...status }),
   };

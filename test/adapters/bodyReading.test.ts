@@ -6,7 +6,9 @@ import { createDanaHandlers } from '../../server/adapters/msw.js';
 import { bodyTooLargeReason, maxBodyBytes } from '../../server/adapters/readBody.js';
 import type { Sandbox } from '../../server/sandbox.js';
 import { createTestSandbox } from '../support/testSandbox.js';
-import { applyOttWire, pushWire, type WireRequest } from '../support/wireRequests.js';
+import { applyOttWire } from '../endpoints/applyOtt.requests.js';
+import { pushWire } from '../endpoints/pushNotificationUser.requests.js';
+import { type WireRequest } from '../support/wireRequests.js';
 
 interface Answer {
   status: number;

@@ -4,7 +4,7 @@ import { setupServer } from 'msw/node';
 import { createDanaHandlers } from '../../server/adapters/msw.js';
 import type { Sandbox } from '../../server/sandbox.js';
 import { createTestSandbox } from '../support/testSandbox.js';
-import { applyOttWire } from '../support/wireRequests.js';
+import { applyOttWire } from '../endpoints/applyOtt.requests.js';
 
 let sandbox: Sandbox;
 const server = setupServer();

@@ -7,7 +7,11 @@ import { maxBodyBytes } from '../../server/adapters/readBody.js';
 import type { Sandbox } from '../../server/sandbox.js';
 import { demoPartner, otherPartner } from '../support/partners.js';
 import { createTestSandbox } from '../support/testSandbox.js';
-import { applyOttWire, pushWire, resendOtpWire, tokenWire, type WireRequest } from '../support/wireRequests.js';
+import { applyOttWire } from '../endpoints/applyOtt.requests.js';
+import { pushWire } from '../endpoints/pushNotificationUser.requests.js';
+import { resendOtpWire } from '../endpoints/resendOtp.requests.js';
+import { tokenWire } from '../endpoints/b2bAccessToken.requests.js';
+import { type WireRequest } from '../support/wireRequests.js';
 
 interface WireResponse {
   status: number;

@@ -7,8 +7,8 @@ import { createDanaHandlers } from '../../server/adapters/msw.js';
 import { loadConfig } from '../../server/config.js';
 import type { Sandbox } from '../../server/sandbox.js';
 import { admin } from '../support/admin.js';
-import { sendApplyOtt } from '../support/snapRequest.js';
 import { createTestSandbox, fixedNow } from '../support/testSandbox.js';
+import { sendApplyOtt } from '../endpoints/applyOtt.requests.js';
 
 let sandbox: Sandbox;
 beforeAll(async () => {

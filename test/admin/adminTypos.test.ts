@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import request from 'supertest';
 import type { Sandbox } from '../../server/sandbox.js';
 import { admin } from '../support/admin.js';
-import { sendApplyOtt } from '../support/snapRequest.js';
+import { sendApplyOtt } from '../endpoints/applyOtt.requests.js';
 import { createTestSandbox } from '../support/testSandbox.js';
 import { bodyTooLargeReason } from '../../server/adapters/readBody.js';
 

@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { generateKeyPairSync } from 'node:crypto';
 import type { Sandbox } from '../../server/sandbox.js';
 import { admin } from '../support/admin.js';
-import { pushBody, pushHead, pushPath } from '../support/envelopeRequest.js';
-import { resendOtpPath, tokenPath } from '../support/otpRequest.js';
+import { pushBody, pushHead, pushPath } from '../endpoints/pushNotificationUser.requests.js';
+import { resendOtpPath } from '../endpoints/resendOtp.requests.js';
+import { tokenPath } from '../endpoints/b2bAccessToken.requests.js';
 import { demoPartner } from '../support/partners.js';
 import { createTestSandbox } from '../support/testSandbox.js';
 

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Sandbox } from '../../server/sandbox.js';
 import { admin } from '../support/admin.js';
 import { openLowdbStore } from '../../server/store/lowdbStore.js';
-import { sendEnvelope } from '../support/envelopeRequest.js';
-import { sendApplyOtt } from '../support/snapRequest.js';
+import { sendEnvelope } from '../endpoints/pushNotificationUser.requests.js';
+import { sendApplyOtt } from '../endpoints/applyOtt.requests.js';
 import { createTestSandbox } from '../support/testSandbox.js';
 
 let sandbox: Sandbox;

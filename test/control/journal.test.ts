@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { Journal, journalBodyCap, type JournalEntry } from '../../server/core/journal.js';
 import { admin } from '../support/admin.js';
 import { otherPartner } from '../support/partners.js';
-import { sendApplyOtt } from '../support/snapRequest.js';
+import { sendApplyOtt } from '../endpoints/applyOtt.requests.js';
 import { createTestSandbox } from '../support/testSandbox.js';
 
 const entry = (id: string): JournalEntry => ({

@@ -2,8 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { journalPageDefault, journalPageMax } from '../../server/admin/journalRoutes.js';
 import { Journal, type JournalEntry } from '../../server/core/journal.js';
 import { admin } from '../support/admin.js';
-import { sendApplyOtt } from '../support/snapRequest.js';
 import { createTestSandbox } from '../support/testSandbox.js';
+import { sendApplyOtt } from '../endpoints/applyOtt.requests.js';
 
 const entry = (id: string, session?: string): JournalEntry => ({
   id,

@@ -2,10 +2,10 @@ import { internalsOf } from '../../server/internals.js';
 import { describe, expect, it } from '@jest/globals';
 import { maskedValue } from '../../server/core/maskJournalEntry.js';
 import { admin } from '../support/admin.js';
-import { pushWire } from '../support/wireRequests.js';
-import { sendApplyOtt } from '../support/snapRequest.js';
 import { demoPartner } from '../support/partners.js';
 import { createTestSandbox } from '../support/testSandbox.js';
+import { sendApplyOtt } from '../endpoints/applyOtt.requests.js';
+import { pushWire } from '../endpoints/pushNotificationUser.requests.js';
 
 const privateKeyPem = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----';
 

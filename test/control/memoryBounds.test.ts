@@ -4,9 +4,10 @@ import { ReplayGuard } from '../../server/core/ReplayGuard.js';
 import { internalsOf } from '../../server/internals.js';
 import type { CollectionName } from '../../server/store/entities.js';
 import { admin } from '../support/admin.js';
-import { issueToken, openJourney, otpBody, sendResendOtp } from '../support/otpRequest.js';
-import { sendApplyOtt } from '../support/snapRequest.js';
 import { createTestSandbox } from '../support/testSandbox.js';
+import { sendApplyOtt } from '../endpoints/applyOtt.requests.js';
+import { issueToken } from '../endpoints/b2bAccessToken.requests.js';
+import { openJourney, otpBody, sendResendOtp } from '../endpoints/resendOtp.requests.js';
 
 const day = '2026-11-22';
 

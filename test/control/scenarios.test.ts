@@ -6,8 +6,8 @@ import { snapCases, snapResponseMessage } from '../../server/protocols/snap/snap
 import type { Sandbox } from '../../server/sandbox.js';
 import { admin } from '../support/admin.js';
 import { otherPartner, root } from '../support/partners.js';
-import { sendEnvelope } from '../support/envelopeRequest.js';
-import { sendApplyOtt } from '../support/snapRequest.js';
+import { sendEnvelope } from '../endpoints/pushNotificationUser.requests.js';
+import { sendApplyOtt } from '../endpoints/applyOtt.requests.js';
 import { createTestSandbox } from '../support/testSandbox.js';
 import { internalsOf } from '../../server/internals.js';
 

@@ -2,10 +2,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { snapResponseMessage } from '../../server/protocols/snap/snapCases.js';
 import type { Sandbox } from '../../server/sandbox.js';
 import { admin } from '../support/admin.js';
-import { pushBody, sendEnvelope } from '../support/envelopeRequest.js';
-import { issueToken, openJourney, otpBody, sendResendOtp } from '../support/otpRequest.js';
+import { pushBody, sendEnvelope } from '../endpoints/pushNotificationUser.requests.js';
+import { issueToken } from '../endpoints/b2bAccessToken.requests.js';
+import { openJourney, otpBody, sendResendOtp } from '../endpoints/resendOtp.requests.js';
 import { otherPartner } from '../support/partners.js';
-import { sendApplyOtt } from '../support/snapRequest.js';
+import { sendApplyOtt } from '../endpoints/applyOtt.requests.js';
 import { createTestSandbox } from '../support/testSandbox.js';
 
 const timeoutDelayMs = 400;
@@ -85,5 +86,15 @@ describe('scripted outcomes', () => {
     expect(resultCode(await sendEnvelope(sandbox.app, { session, body: pushBody('demo-order-active') }))).toBe(
       'SYSTEM_ERROR',
     );
+  });
+
+  it('refuses a match field the endpoint does not declare, naming the fields it takes', async () => {
+    const res = await arm({ endpoint: 'applyOtt', scenario: 'do-not-honor', match: { journeyId: 'j-1' } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe(
+      'match.journeyId is not a field applyOtt matches on; it takes match.partnerId, match.token, match.body.',
+    );
+    const resend = await arm({ endpoint: 'resendOtp', scenario: 'otp-sent', match: { acquirementId: 'o-1' } });
+    expect(resend.body.error.message).toContain('it takes match.partnerId, match.token, match.body, match.journeyId.');
   });
 });

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { createPartner, loadPartnersFile, parsePublicKey, partnerIdMaxLength } from '../../server/core/partners.js';
-import { pushBody, pushHead, sendEnvelope } from '../support/envelopeRequest.js';
+import { pushBody, pushHead, sendEnvelope } from '../endpoints/pushNotificationUser.requests.js';
 import { demoPartner, root } from '../support/partners.js';
-import { sendApplyOtt } from '../support/snapRequest.js';
+import { sendApplyOtt } from '../endpoints/applyOtt.requests.js';
 import { createTestSandbox } from '../support/testSandbox.js';
 import { internalsOf } from '../../server/internals.js';
 

@@ -3,9 +3,10 @@ import { ReplayGuard, replayDaysKept } from '../../server/core/ReplayGuard.js';
 import { snapCases } from '../../server/protocols/snap/snapCases.js';
 import type { Sandbox } from '../../server/sandbox.js';
 import { admin } from '../support/admin.js';
-import { issueToken, openJourney, otpBody, sendResendOtp } from '../support/otpRequest.js';
+import { issueToken } from '../endpoints/b2bAccessToken.requests.js';
+import { openJourney, otpBody, sendResendOtp } from '../endpoints/resendOtp.requests.js';
 import { otherPartner } from '../support/partners.js';
-import { sendApplyOtt } from '../support/snapRequest.js';
+import { sendApplyOtt } from '../endpoints/applyOtt.requests.js';
 import { createTestSandbox } from '../support/testSandbox.js';
 
 let sandbox: Sandbox;

@@ -5,10 +5,10 @@ import { verifyRsaSha256 } from '../../server/core/rsa.js';
 import { extractRawMember } from '../../server/protocols/envelope/extractRawMember.js';
 import type { Sandbox } from '../../server/sandbox.js';
 import { admin } from '../support/admin.js';
-import { buildEnvelope, pushPath } from '../support/envelopeRequest.js';
+import { buildEnvelope, pushPath } from '../endpoints/pushNotificationUser.requests.js';
 import { danaPublicKeyPem } from '../support/partners.js';
-import { sendApplyOtt } from '../support/snapRequest.js';
-import { applyOttWire } from '../support/wireRequests.js';
+import { sendApplyOtt } from '../endpoints/applyOtt.requests.js';
+import { applyOttWire } from '../endpoints/applyOtt.requests.js';
 import { createTestSandbox } from '../support/testSandbox.js';
 import { internalsOf } from '../../server/internals.js';
 

@@ -4,7 +4,8 @@ import request from 'supertest';
 import { snapCases, snapResponseMessage } from '../../server/protocols/snap/snapCases.js';
 import type { Sandbox } from '../../server/sandbox.js';
 import { demoPartner, otherPartner } from '../support/partners.js';
-import { sendApplyOtt, sendSnap, testTimestamp } from '../support/snapRequest.js';
+import { sendApplyOtt } from '../endpoints/applyOtt.requests.js';
+import { sendSnap, testTimestamp } from '../support/snapRequest.js';
 import { createTestSandbox } from '../support/testSandbox.js';
 import { internalsOf } from '../../server/internals.js';
 

@@ -83,9 +83,9 @@ describe('start-up', () => {
   it('stops naming the file when an endpoint schema is missing', async () => {
     const schemasDir = mkdtempSync(join(tmpdir(), 'dana-mock-schemas-'));
     cpSync(join(root, 'schemas'), schemasDir, { recursive: true });
-    rmSync(join(schemasDir, 'applyOtt.response.json'));
+    rmSync(join(schemasDir, 'applyOtt', 'response.json'));
     await expect(createTestSandbox({ schemasDir })).rejects.toThrow(
-      `Missing schema ${join(schemasDir, 'applyOtt.response.json')}`,
+      `Missing schema ${join(schemasDir, 'applyOtt', 'response.json')}`,
     );
   });
 

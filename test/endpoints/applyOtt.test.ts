@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Sandbox } from '../../server/sandbox.js';
 import { snapCases, snapResponseMessage } from '../../server/protocols/snap/snapCases.js';
 import { demoPartner, otherPartner } from '../support/partners.js';
-import { sendApplyOtt } from '../support/snapRequest.js';
+import { sendApplyOtt } from './applyOtt.requests.js';
 import { createTestSandbox, fixedNow } from '../support/testSandbox.js';
 import { internalsOf } from '../../server/internals.js';
 
@@ -37,7 +37,7 @@ describe('Apply OTT', () => {
     expect(Date.parse(ott!.expiresAt)).toBeGreaterThan(fixedNow);
   });
 
-  it('validates every success against schemas/applyOtt.response.json', async () => {
+  it('validates every success against schemas/applyOtt/response.json', async () => {
     const res = await sendApplyOtt(sandbox.app, 'demo-token-active');
     expect(internalsOf(sandbox).endpoints.get('applyOtt')!.validators.response(res.body)).toBe(true);
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { snapCases, snapResponseMessage } from '../../server/protocols/snap/snapCases.js';
 import type { Sandbox } from '../../server/sandbox.js';
-import { bncTokenPath, sendTokenRequest } from '../support/otpRequest.js';
+import { bncTokenPath, sendTokenRequest } from './b2bAccessToken.requests.js';
 import { demoPartner, otherPartner } from '../support/partners.js';
 import { signSnap, testTimestamp } from '../support/snapRequest.js';
 import { createTestSandbox, fixedNow } from '../support/testSandbox.js';
@@ -78,7 +78,7 @@ describe('B2B access token', () => {
     await short.close();
   });
 
-  it('validates every success against schemas/b2bAccessToken.response.json', async () => {
+  it('validates every success against schemas/b2bAccessToken/response.json', async () => {
     const res = await sendTokenRequest(sandbox.app);
     expect(internalsOf(sandbox).endpoints.get('b2bAccessToken')!.validators.response(res.body)).toBe(true);
   });

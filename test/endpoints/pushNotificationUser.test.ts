@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { envelopeResultMsg, envelopeRows } from '../../server/protocols/envelope/envelopeCases.js';
 import type { Sandbox } from '../../server/sandbox.js';
 import { admin } from '../support/admin.js';
-import { pushBody, pushHead, sendEnvelope, type EnvelopeCall } from '../support/envelopeRequest.js';
+import { pushBody, pushHead, sendEnvelope, type EnvelopeCall } from './pushNotificationUser.requests.js';
 import { demoPartner, otherPartner } from '../support/partners.js';
 import { createTestSandbox } from '../support/testSandbox.js';
 import { internalsOf } from '../../server/internals.js';

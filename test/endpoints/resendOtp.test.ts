@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { snapCases, snapResponseMessage } from '../../server/protocols/snap/snapCases.js';
 import type { Sandbox } from '../../server/sandbox.js';
 import { admin } from '../support/admin.js';
-import { advanceClock, issueToken, openJourney, otpBody, sendResendOtp } from '../support/otpRequest.js';
+import { advanceClock, openJourney, otpBody, sendResendOtp } from './resendOtp.requests.js';
+import { issueToken } from './b2bAccessToken.requests.js';
 import { createTestSandbox, fixedNow } from '../support/testSandbox.js';
 import { internalsOf } from '../../server/internals.js';
 
@@ -174,7 +175,7 @@ describe('Resend OTP', () => {
     expect(codes).toEqual(['4038113', '2008100', '4038113', '4038115']);
   });
 
-  it('validates 2008100, 4038113 and 4038115 against schemas/resendOtp.response.json', async () => {
+  it('validates 2008100, 4038113 and 4038115 against schemas/resendOtp/response.json', async () => {
     const { resend, session } = await freshJourney();
     const validate = internalsOf(sandbox).endpoints.get('resendOtp')!.validators.response;
     const answers = [await resend()];

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { snapCases, snapResponseMessage } from '../../server/protocols/snap/snapCases.js';
 import type { Sandbox } from '../../server/sandbox.js';
 import { admin } from '../support/admin.js';
-import { advanceClock, issueToken, openJourney, otpBody, sendResendOtp } from '../support/otpRequest.js';
+import { advanceClock, openJourney, otpBody, sendResendOtp } from './resendOtp.requests.js';
+import { issueToken } from './b2bAccessToken.requests.js';
 import { otherPartner } from '../support/partners.js';
 import { createTestSandbox } from '../support/testSandbox.js';
 

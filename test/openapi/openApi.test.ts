@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import request from 'supertest';
 import { adminRoutes } from '../../server/admin/adminRoutes.js';
@@ -81,7 +81,7 @@ describe('the OpenAPI document', () => {
 
   test('takes the Apply OTT request schema from schemas/, minus $id and $schema', () => {
     const { $id, $schema, ...file } = JSON.parse(
-      readFileSync(join(findPackageRoot(), 'schemas', 'applyOtt.request.json'), 'utf8'),
+      readFileSync(join(findPackageRoot(), 'schemas', 'applyOtt', 'request.json'), 'utf8'),
     );
     const body = operationAt('/rest/v1.1/qr/apply-ott', 'POST')?.requestBody as any;
     const ref: string = body.content['application/json'].schema.$ref;
@@ -216,7 +216,10 @@ describe('the OpenAPI document', () => {
   });
 
   test('embeds only schemas/ files as components: no schema is a second, hand-made copy', () => {
-    const files = new Set(readdirSync(join(findPackageRoot(), 'schemas')));
+    // schemas/<id>/request.json is the component <id>.request.
+    const files = new Set(
+      readdirSync(join(findPackageRoot(), 'schemas'), { recursive: true }).map((f) => String(f).replaceAll(sep, '.')),
+    );
     expect(Object.keys(doc.components.schemas).filter((name) => !files.has(`${name}.json`))).toEqual([]);
   });
 

@@ -6,7 +6,7 @@ import { retryDelaysSeconds } from '../../server/webhooks/WebhookDelivery.js';
 import { acknowledged, startNotifyReceiver, type NotifyReceiver } from '../support/notifyReceiver.js';
 import { demoPartner } from '../support/partners.js';
 import { createTestSandbox, fixedNow } from '../support/testSandbox.js';
-import { freshReference, paths, post } from '../support/uatCases.js';
+import { freshReference, paths, post } from './payments.requests.js';
 
 let sandbox: Sandbox;
 let receiver: NotifyReceiver;

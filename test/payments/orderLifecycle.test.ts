@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, expect, test } from '@jest/globals';
 import { formatJakartaTime } from '../../server/core/jakartaTime.js';
 import type { Sandbox } from '../../server/sandbox.js';
-import { pushBody, sendEnvelope } from '../support/envelopeRequest.js';
+import { pushBody, sendEnvelope } from '../endpoints/pushNotificationUser.requests.js';
 import { demoPartner } from '../support/partners.js';
 import { createTestSandbox, fixedNow } from '../support/testSandbox.js';
-import { freshReference, paths, post } from '../support/uatCases.js';
+import { freshReference, paths, post } from './payments.requests.js';
 
 let sandbox: Sandbox;
 beforeEach(async () => {

@@ -12,7 +12,7 @@ import {
   spacedTimestamp,
   wrongSignature,
   type OrderSetup,
-} from '../support/uatCases.js';
+} from './payments.requests.js';
 
 /** How DANA's runner drives one case (DANA's uat-script, test/node/<product>/<operation>_test.ts). */
 interface Driver {

@@ -6,7 +6,8 @@ import { envelopeCases, envelopeResultMsg } from '../../server/protocols/envelop
 import { verifyEnvelopeSignature } from '../../server/protocols/envelope/envelopeSignature.js';
 import { extractRawMember } from '../../server/protocols/envelope/extractRawMember.js';
 import type { Sandbox } from '../../server/sandbox.js';
-import { pushBody, pushHead, sendEnvelope, signEnvelope } from '../support/envelopeRequest.js';
+import { pushBody, pushHead, sendEnvelope } from '../endpoints/pushNotificationUser.requests.js';
+import { signEnvelope } from '../support/envelopeRequest.js';
 import { danaPublicKeyPem, demoPartner } from '../support/partners.js';
 import { createTestSandbox } from '../support/testSandbox.js';
 import { internalsOf } from '../../server/internals.js';

@@ -2,10 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { envelopeCases, envelopeResultMsg } from '../../server/protocols/envelope/envelopeCases.js';
 import { snapResponseMessage } from '../../server/protocols/snap/snapCases.js';
 import type { Sandbox } from '../../server/sandbox.js';
-import { pushBody, pushHead, sendEnvelope, signEnvelope } from '../support/envelopeRequest.js';
-import { issueToken, otpBody, resendOtpPath, sendResendOtp, sendTokenRequest } from '../support/otpRequest.js';
+import { pushBody, pushHead, sendEnvelope } from '../endpoints/pushNotificationUser.requests.js';
+import { signEnvelope } from '../support/envelopeRequest.js';
+import { issueToken, sendTokenRequest } from '../endpoints/b2bAccessToken.requests.js';
+import { otpBody, resendOtpPath, sendResendOtp } from '../endpoints/resendOtp.requests.js';
 import { demoPartner } from '../support/partners.js';
-import { sendApplyOtt, signAccessToken, signSnap, testTimestamp } from '../support/snapRequest.js';
+import { sendApplyOtt } from '../endpoints/applyOtt.requests.js';
+import { signAccessToken, signSnap, testTimestamp } from '../support/snapRequest.js';
 import { createTestSandbox } from '../support/testSandbox.js';
 
 let sandbox: Sandbox;

@@ -2,7 +2,8 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Sandbox } from '../../server/sandbox.js';
 import { createTestSandbox } from '../support/testSandbox.js';
-import { applyOttWire, type WireRequest } from '../support/wireRequests.js';
+import { applyOttWire } from '../endpoints/applyOtt.requests.js';
+import { type WireRequest } from '../support/wireRequests.js';
 
 let sandbox: Sandbox;
 let port: number;

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { maxJsonDepth } from '../../server/core/parseJsonBody.js';
 import { envelopeCases } from '../../server/protocols/envelope/envelopeCases.js';
 import { snapCases } from '../../server/protocols/snap/snapCases.js';
 import type { Sandbox } from '../../server/sandbox.js';
-import { pushBody, pushHead, sendEnvelope, signEnvelope } from '../support/envelopeRequest.js';
-import { sendApplyOtt } from '../support/snapRequest.js';
+import { pushBody, pushHead, sendEnvelope } from '../endpoints/pushNotificationUser.requests.js';
+import { signEnvelope } from '../support/envelopeRequest.js';
+import { sendApplyOtt } from '../endpoints/applyOtt.requests.js';
 import { createTestSandbox } from '../support/testSandbox.js';
 
 let sandbox: Sandbox;
@@ -74,5 +75,18 @@ describe("deeply nested JSON is the client's fault, never a SYSTEM_ERROR or a 5x
       additionalInfo: { accessToken: 'demo-token-active', note: '{['.repeat(5_000) },
     });
     expect((await sendApplyOtt(sandbox.app, 'demo-token-active', { body })).body.responseCode).toBe('2004900');
+  });
+
+  it('refuses an over-deep body from its text, never handing it to JSON.parse (a 1 MiB one cost ~400 ms there)', async () => {
+    const parse = jest.spyOn(JSON, 'parse');
+    try {
+      const envelope = deepEnvelope(100_000);
+      const ott = deepOtt(100_000);
+      const parsedTexts = parse.mock.calls.map(([text]) => text);
+      expect(parsedTexts).not.toContain(envelope);
+      expect(parsedTexts).not.toContain(ott);
+    } finally {
+      parse.mockRestore();
+    }
   });
 });

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { snapResponseMessage } from '../../server/protocols/snap/snapCases.js';
 import type { Sandbox } from '../../server/sandbox.js';
 import { admin } from '../support/admin.js';
-import { issueToken, openJourney, otpBody, sendResendOtp, sendTokenRequest } from '../support/otpRequest.js';
-import { sendApplyOtt } from '../support/snapRequest.js';
 import { createTestSandbox } from '../support/testSandbox.js';
+import { sendApplyOtt } from '../endpoints/applyOtt.requests.js';
+import { issueToken, sendTokenRequest } from '../endpoints/b2bAccessToken.requests.js';
+import { openJourney, otpBody, sendResendOtp } from '../endpoints/resendOtp.requests.js';
 
 let sandbox: Sandbox;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { loadConfig, usage } from '../../server/config.js';
 import { admin } from '../support/admin.js';
-import { sendApplyOtt } from '../support/snapRequest.js';
+import { sendApplyOtt } from '../endpoints/applyOtt.requests.js';
 import { createTestSandbox } from '../support/testSandbox.js';
 
 const codesOf = async (sandbox: Awaited<ReturnType<typeof createTestSandbox>>, token: string, calls: number) => {

@@ -57,17 +57,3 @@ export function sendSnap(app: Express, call: SnapCall) {
   for (const [name, value] of Object.entries(headers)) if (value !== undefined) test = test.set(name, value);
   return method === 'GET' ? test : test.send(raw);
 }
-
-/** An Apply OTT call for `token`, signed by the demo partner. */
-export function sendApplyOtt(
-  app: Express,
-  token: string,
-  options: Omit<SnapCall, 'path' | 'body'> & { body?: unknown } = {},
-) {
-  return sendSnap(app, {
-    path: '/rest/v1.1/qr/apply-ott',
-    body: options.body ?? { userResources: ['OTT'], additionalInfo: { accessToken: token } },
-    ...options,
-    headers: { 'Authorization-Customer': `Bearer ${token}`, 'X-DEVICE-ID': 'jest-device', ...options.headers },
-  });
-}

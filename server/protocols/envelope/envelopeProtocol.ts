@@ -1,11 +1,13 @@
-import type { Exchange, Protocol, Sealed } from '../../core/endpoint.js';
+import type { KeyObject } from 'node:crypto';
+import type { Exchange } from '../../core/endpoint.js';
 import { formatJakartaTime } from '../../core/jakartaTime.js';
-import { parseJsonBody } from '../../core/parseJsonBody.js';
+import { describeExcessDepth, parseJsonBody } from '../../core/parseJsonBody.js';
 import type { Partner } from '../../core/partners.js';
 import { SandboxError } from '../../core/SandboxError.js';
 import { validateFields } from '../../core/schemas.js';
-import type { Outcome, SandboxDeps } from '../../core/types.js';
-import { envelopeCases, envelopeResultMsg, isEnvelopeCaseKey } from './envelopeCases.js';
+import type { Outcome, SandboxDeps, SandboxResponse } from '../../core/types.js';
+import type { Protocol, ProtocolDescription, ProtocolModule, Sealed } from '../protocol.js';
+import { envelopeCases, envelopeResultMsg, isEnvelopeCaseKey, type EnvelopeCaseKey } from './envelopeCases.js';
 import {
   describeEnvelopeSignatureFailure,
   signEnvelopeRequest,
@@ -57,6 +59,8 @@ function findPartner(clientId: string, deps: SandboxDeps): Partner {
 function readEcho(exchange: Exchange): Partial<Record<'version' | 'function' | 'clientId' | 'reqMsgId', string>> {
   let parsed = exchange.body;
   if (parsed === undefined) {
+    // A body refused for its depth is not parsed here either: that would cost what the refusal saved.
+    if (describeExcessDepth(exchange.request.rawBody)) return {};
     try {
       parsed = JSON.parse(exchange.request.rawBody);
     } catch {
@@ -113,11 +117,60 @@ function sealEnvelope(
   };
 }
 
+// Well-formed Base64 of an RSA-2048 signature's size, so the gateway's answer shows the full diagnostic.
+const spoiledSignature = Buffer.alloc(256, 'signed with another key ').toString('base64');
+
+function describeEnvelope(options: EnvelopeOptions): ProtocolDescription {
+  return {
+    tag: 'Open API envelope',
+    tagDescription: 'Open API envelope endpoints: {request: {head, body}, signature}.',
+    binding: `function \`${options.functionName ?? '(none)'}\``,
+    postmanCheck: (code) => [
+      `pm.test('HTTP 200 with resultCode ${code}', function () {`,
+      '  pm.response.to.have.status(200);',
+      `  pm.expect(pm.response.json().response.body.resultInfo.resultCode).to.eql('${code}');`,
+      '});',
+    ],
+    spoilSignature: [
+      '// After the collection signed it: replace the signature to see the gateway refuse it.',
+      `pm.request.body.update(pm.request.body.raw.replace(/"signature":"[^"]*"/, '"signature":"${spoiledSignature}"'));`,
+    ],
+    openApiResponses: (schema) => ({
+      '200': { description: 'Any outcome: see response.body.resultInfo.', content: { 'application/json': { schema } } },
+    }),
+  };
+}
+
+/** Jakarta time from the real clock: the sandbox clock may be what failed. */
+const jakartaNow = () => `${new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 19)}+07:00`;
+
+/** SYSTEM_ERROR built from nothing that could have failed: signed if DANA's key is at hand. */
+function lastResort(danaKey?: KeyObject): SandboxResponse {
+  const resultInfo = {
+    resultStatus: 'U',
+    resultCodeId: '00000900',
+    resultCode: 'SYSTEM_ERROR',
+    resultMsg: envelopeResultMsg('systemError'),
+  };
+  const response = { head: { version: '2.0', respTime: jakartaNow(), reserve: '{}' }, body: { resultInfo } };
+  return {
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+    body: danaKey ? signEnvelopeResponse(response, danaKey) : JSON.stringify({ response, signature: '' }),
+  };
+}
+
 /** DANA's Open API envelope protocol, bound to the `function` one endpoint answers. */
-export function envelopeProtocol(options: EnvelopeOptions): Protocol {
+export function envelopeProtocol(options: EnvelopeOptions): Protocol<EnvelopeCaseKey> {
   return {
     name: 'envelope',
-    caseKeys: Object.keys(envelopeCases),
+    caseKeys: Object.keys(envelopeCases) as EnvelopeCaseKey[],
+    schemaKinds: ['request', 'response'],
+    describe: describeEnvelope(options),
+
+    peekClientId: (request) => /"clientId"\s*:\s*"([^"\\]*)"/.exec(request.rawBody)?.[1],
+
+    tokensOf: (exchange) => [(exchange.body as Envelope<unknown> | undefined)?.request?.head?.accessToken],
 
     /**
      * JSON (MSG_PARSE_ERROR) -> envelope schema (PARAM_MISSING / PARAM_ILLEGAL naming the field) ->
@@ -154,5 +207,14 @@ export function envelopeProtocol(options: EnvelopeOptions): Protocol {
     sealResponse: (outcome, exchange, deps) => sealEnvelope(outcome, exchange, deps, options.functionName),
 
     signRequest: signEnvelopeRequest,
+
+    lastResort: (_path, danaKey) => lastResort(danaKey),
   };
 }
+
+/** The envelope in the protocol registry: unserved paths under /v1/, DANA's Open API namespace (DANA's pushNotificationUser document), are its. */
+export const envelopeModule: ProtocolModule = {
+  // No endpoint is bound, so FUNCTION_NOT_MATCH never applies; unknown paths render NO_INTERFACE_DEF.
+  unrouted: envelopeProtocol({}),
+  claimsUnroutedPath: (path) => path.startsWith('/v1/'),
+};

@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import type { RequestDraft, SignedRequest, SigningContext } from '../../core/endpoint.js';
+import type { RequestDraft, SignedRequest, SigningContext } from '../protocol.js';
 import type { Partner } from '../../core/partners.js';
 import { minifyJson } from '../../core/minifyJson.js';
 import { describeSignatureEncoding, sha256Hex, signRsaSha256, verifyRsaSha256 } from '../../core/rsa.js';

@@ -1,12 +1,14 @@
-import type { CompiledEndpoint, Exchange, Protocol } from '../../core/endpoint.js';
+import type { KeyObject } from 'node:crypto';
+import type { CompiledEndpoint, Exchange } from '../../core/endpoint.js';
 import { formatJakartaTime } from '../../core/jakartaTime.js';
 import { parseJsonBody } from '../../core/parseJsonBody.js';
 import type { Partner } from '../../core/partners.js';
 import { commonCases, SandboxError } from '../../core/SandboxError.js';
 import { validateFields } from '../../core/schemas.js';
-import type { SandboxDeps } from '../../core/types.js';
+import type { SandboxDeps, SandboxRequest, SandboxResponse } from '../../core/types.js';
 import { stripBearer } from '../../domain/checkCustomerToken.js';
-import { isSnapCaseKey, snapCases, snapResponseCode, snapResponseMessage } from './snapCases.js';
+import type { Protocol, ProtocolDescription, ProtocolModule } from '../protocol.js';
+import { isSnapCaseKey, snapCases, snapResponseCode, snapResponseMessage, type SnapCaseKey } from './snapCases.js';
 import {
   describeSignatureFailure,
   signSnapRequest,
@@ -84,12 +86,94 @@ function declaresExternalId(endpoint: CompiledEndpoint): boolean {
   return schema?.properties?.['x-external-id'] !== undefined;
 }
 
-/** A SNAP protocol module bound to one endpoint's service code and authentication. */
-export function snapProtocol(options: SnapOptions): Protocol {
+// Well-formed Base64 of an RSA-2048 signature's size, so the gateway's answer shows the full
+// signature diagnostic (string to sign, body hash, key) rather than an encoding complaint.
+export const spoiledSignature = Buffer.alloc(256, 'signed with another key ').toString('base64');
+
+const b2bTokenScheme = {
+  name: 'b2bAccessToken',
+  scheme: {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'A SNAP B2B access token from POST /v1.0/access-token/b2b (service 73), issued to the same X-CLIENT-KEY.',
+  },
+};
+
+const signatureNames: Record<SnapSignatureKind, string> = {
+  asymmetric: 'asymmetric signature',
+  accessToken: '`X-CLIENT-KEY|X-TIMESTAMP` signature',
+};
+
+/** How the endpoint authenticates its caller, for the docs: "B2B token + asymmetric signature, `X-CLIENT-KEY`". */
+const describeAuthentication = (options: SnapOptions) =>
+  `${options.b2bToken ? 'B2B token + ' : ''}${signatureNames[options.signature]}, \`${headerNames[options.clientHeader]}\``;
+
+function describeSnap(options: SnapOptions): ProtocolDescription {
   return {
+    tag: 'SNAP',
+    tagDescription: 'SNAP endpoints: signed headers, JSON body, responseCode.',
+    binding: `service ${options.serviceCode}, ${describeAuthentication(options)}`,
+    postmanCheck: (code) => [
+      `pm.test('HTTP ${Number(code.slice(0, 3))} with responseCode ${code}', function () {`,
+      `  pm.response.to.have.status(${Number(code.slice(0, 3))});`,
+      `  pm.expect(pm.response.json().responseCode).to.eql('${code}');`,
+      '});',
+    ],
+    spoilSignature: [
+      '// After the collection signed it: replace X-SIGNATURE to see the gateway refuse it.',
+      `pm.request.headers.upsert({ key: 'X-SIGNATURE', value: '${spoiledSignature}' });`,
+    ],
+    // SNAP carries its outcome in responseCode, whose first three digits are the HTTP status.
+    openApiResponses: (schema) => ({
+      default: {
+        description: 'Any outcome: the HTTP status is the first three digits of responseCode.',
+        content: { 'application/json': { schema } },
+      },
+    }),
+    openApiSecurity: options.b2bToken ? b2bTokenScheme : undefined,
+  };
+}
+
+const bearer = (value: string | undefined) => value?.replace(/^Bearer\s+/i, '');
+
+/** Jakarta time from the real clock: the sandbox clock may be what failed. */
+const jakartaNow = () => `${new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 19)}+07:00`;
+
+/** SNAP's general error as this protocol renders it (its service code, X-TIMESTAMP), from the real clock only. */
+function lastResort(protocol: Protocol, path: string): SandboxResponse {
+  try {
+    // sealResponse reads only the clock (and the logger for an unknown case): give it real time.
+    const deps = { clock: { now: () => new Date() }, logger: { error() {} } } as unknown as SandboxDeps;
+    const exchange = {
+      id: 'last-resort',
+      request: { method: 'POST', path, search: '', headers: {}, rawBody: '' },
+      receivedAt: new Date(),
+      debug: false,
+      verdicts: {},
+    };
+    return protocol.sealResponse({ case: 'generalError' }, exchange, deps).response;
+  } catch {
+    return {
+      status: 500,
+      headers: { 'content-type': 'application/json', 'x-timestamp': jakartaNow() },
+      body: JSON.stringify({ responseCode: '5000000', responseMessage: snapResponseMessage('generalError') }),
+    };
+  }
+}
+
+/** A SNAP protocol module bound to one endpoint's service code and authentication. */
+export function snapProtocol(options: SnapOptions): Protocol<SnapCaseKey> {
+  const protocol: Protocol<SnapCaseKey> = {
     name: 'snap',
-    caseKeys: Object.keys(snapCases),
+    caseKeys: Object.keys(snapCases) as SnapCaseKey[],
+    schemaKinds: ['headers', 'request', 'response'],
     requiresB2bToken: options.b2bToken ?? false,
+    describe: describeSnap(options),
+
+    peekClientId: ({ headers }: SandboxRequest) => headers['x-partner-id'] ?? headers['x-client-key'],
+
+    tokensOf: ({ request: { headers } }) => [bearer(headers['authorization-customer']), bearer(headers.authorization)],
 
     /** Headers (schema, then checkHeaders) -> clock skew -> client -> B2B token -> signature -> JSON -> body (schema, then checkBody), one error each (docs/protocol.md#snap-check-order). */
     admitRequest(exchange, deps) {
@@ -158,7 +242,10 @@ export function snapProtocol(options: SnapOptions): Protocol {
 
     signRequest: (draft, context) =>
       signSnapRequest(options.signature, headerNames[options.clientHeader], draft, context),
+
+    lastResort: (path: string, _danaKey?: KeyObject) => lastResort(protocol, path),
   };
+  return protocol;
 }
 
 /** Answers requests that match no endpoint: SNAP's envelope with service code 00. */
@@ -167,3 +254,6 @@ export const unroutedProtocol = snapProtocol({
   clientHeader: 'x-partner-id',
   signature: 'asymmetric',
 });
+
+/** SNAP in the protocol registry: it answers every path no other protocol claims. */
+export const snapModule: ProtocolModule = { unrouted: unroutedProtocol };

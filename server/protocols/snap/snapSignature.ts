@@ -1,6 +1,6 @@
 import { minifyJson } from '../../core/minifyJson.js';
 import type { Partner } from '../../core/partners.js';
-import type { RequestDraft, SignedRequest, SigningContext } from '../../core/endpoint.js';
+import type { RequestDraft, SignedRequest, SigningContext } from '../protocol.js';
 import { describeSignatureEncoding, sha256Hex, signRsaSha256, verifyRsaSha256 } from '../../core/rsa.js';
 
 /** Which SNAP string-to-sign an endpoint uses (docs/protocol.md#snap-signatures). */
