@@ -32,6 +32,7 @@ import { loadFixturesFile, seedFixtures } from './store/fixtures.js';
 import { ExpirySweeper } from './store/ExpirySweeper.js';
 import { checkStoredReferences, openLowdbStore } from './store/lowdbStore.js';
 import { startPaymentTimers } from './payments/startPaymentTimers.js';
+import { handleCheckoutPage, isCheckoutPath } from './protocols/page/handleCheckoutPage.js';
 import { WebhookDeliverer } from './webhooks/WebhookDeliverer.js';
 
 /**
@@ -135,6 +136,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   };
   const handle = async (request: SandboxRequest): Promise<SandboxResponse> => {
     try {
+      if (isCheckoutPath(request.path)) return handleCheckoutPage(request, deps);
       return await (request.path === adminPrefix || request.path.startsWith(`${adminPrefix}/`)
         ? handleAdminRequest(request, deps)
         : handleRequest(request, deps));
