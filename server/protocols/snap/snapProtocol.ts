@@ -113,7 +113,7 @@ function describeSnap(options: SnapOptions): ProtocolDescription {
   return {
     tag: 'SNAP',
     tagDescription: 'SNAP endpoints: signed headers, JSON body, responseCode.',
-    binding: `service ${options.serviceCode}, ${describeAuthentication(options)}`,
+    binding: `service ${options.successServiceCode ? `${options.successServiceCode} (failures ${options.serviceCode})` : options.serviceCode}, ${describeAuthentication(options)}`,
     postmanCheck: (code) => [
       `pm.test('HTTP ${Number(code.slice(0, 3))} with responseCode ${code}', function () {`,
       `  pm.response.to.have.status(${Number(code.slice(0, 3))});`,
