@@ -45,6 +45,8 @@ export interface PaymentOrder {
   createdAt: Instant;
   validUpTo?: Instant;
   paidAt?: Instant;
+  /** How it was paid: 'checkout page', 'sandbox tools' or 'control plane'. */
+  paidVia?: string;
   finishedAt?: Instant;
   /** Why a CLOSED, CANCELLED or FAILED order ended. */
   closedReason?: string;

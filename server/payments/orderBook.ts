@@ -132,6 +132,7 @@ export function payOrder(
       ...current,
       customerId: payer.customerId,
       paidAt: now,
+      paidVia: payer.via,
       finishedAt: now,
       payMethod: current.payMethod ?? 'BALANCE',
     },
