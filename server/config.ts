@@ -51,6 +51,8 @@ export interface SandboxConfig {
   b2bTokenTtlSeconds: number;
   /** Extra base URLs the MSW handlers intercept, beside DANA's sandbox and production hosts. */
   baseUrls: string[];
+  /** How long one finish-notify attempt waits for the partner's answer before it counts as a timeout. */
+  webhookTimeoutMs: number;
 }
 
 /**
@@ -80,6 +82,7 @@ export function defaultConfig(root: string = findPackageRoot(), cwd: string = pr
     ottTtlSeconds: 600,
     b2bTokenTtlSeconds: 900,
     baseUrls: [],
+    webhookTimeoutMs: 5_000,
   };
 }
 
@@ -107,6 +110,7 @@ const usage = `Usage: dana-mock [options]
   --timeout-delay <ms>   delay of the timeout scenario (default 10000)
   --ott-limit <n>        Apply OTT answers 4294900 past n OTTs per customer per sandbox minute, for
                          customers whose fixture sets no ottLimitPerMinute (default: no limit)
+  --webhook-timeout <ms> how long a finish notify waits for the partner's answer (default 5000)
   --log-level <level>    debug | info | warn | error | silent (env LOG_LEVEL; default warn)
   --help                 this text`;
 
@@ -153,6 +157,7 @@ export function loadConfig(
       'timeout-delay': { type: 'string' },
       'ott-limit': { type: 'string' },
       'log-level': { type: 'string' },
+      'webhook-timeout': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -196,6 +201,7 @@ export function loadConfig(
     timeoutDelayMs: int('timeout-delay', values['timeout-delay'], base.timeoutDelayMs, maxTimerDelayMs),
     ottLimitPerMinute:
       values['ott-limit'] === undefined ? base.ottLimitPerMinute : int('ott-limit', values['ott-limit'], 0),
+    webhookTimeoutMs: int('webhook-timeout', values['webhook-timeout'], base.webhookTimeoutMs, maxTimerDelayMs),
     logLevel,
     help: values.help ?? false,
   };

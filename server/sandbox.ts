@@ -32,6 +32,9 @@ import { ScenarioBook } from './scenarios/ScenarioBook.js';
 import { loadFixturesFile, seedFixtures } from './store/fixtures.js';
 import { ExpirySweeper } from './store/ExpirySweeper.js';
 import { checkStoredReferences, openLowdbStore } from './store/lowdbStore.js';
+import { startPaymentTimers } from './payments/startPaymentTimers.js';
+import { handleCheckoutPage, isCheckoutPath } from './protocols/page/handleCheckoutPage.js';
+import { WebhookDeliverer } from './webhooks/WebhookDeliverer.js';
 
 /**
  * Options of createSandbox: any config field, plus test seams for time and ids. Without `dataFile` (or
@@ -97,14 +100,16 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   seedFixtures(store, fixtures, clock.now());
   if (!config.inMemory) checkStoredReferences(store, config.dataFile);
 
+  const journal = new Journal(config.journalLimit, undefined, config.journalTotalLimit);
+  const sandboxIds = ids ?? createRandomIds();
   const deps: SandboxDeps = {
     config,
     store,
     clock,
-    ids: ids ?? createRandomIds(),
+    ids: sandboxIds,
     partners,
     dana,
-    journal: new Journal(config.journalLimit, undefined, config.journalTotalLimit),
+    journal,
     logger,
     endpoints: endpointTable,
     replay: new ReplayGuard({ perSession: config.replayIdsPerSession, total: config.replayIdsTotal }),
@@ -113,8 +118,18 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     rules: new RuleIndex(store),
     sweeper: new ExpirySweeper(store),
     fixtures,
+    webhooks: new WebhookDeliverer({
+      store,
+      clock,
+      ids: sandboxIds,
+      journal,
+      logger,
+      danaKey: dana.privateKey,
+      timeoutMs: config.webhookTimeoutMs,
+    }),
   };
   checkStoredRules(deps);
+  const stopPaymentTimers = startPaymentTimers(deps);
   const handleAdminRequest = createAdminHandler(ajv);
   const fail = (request: SandboxRequest, error: unknown) => {
     logger.error('the pipeline failed', { path: request.path, stack: (error as Error)?.stack ?? String(error) });
@@ -124,6 +139,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     try {
       const page = findPage(request.path);
       if (page) return page.handle(request, deps);
+      if (isCheckoutPath(request.path)) return handleCheckoutPage(request, deps);
       return await (request.path === adminPrefix || request.path.startsWith(`${adminPrefix}/`)
         ? handleAdminRequest(request, deps)
         : handleRequest(request, deps));
@@ -160,6 +176,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       return started;
     },
     async close() {
+      stopPaymentTimers();
+      await deps.webhooks.close();
       if (server) {
         const s = server;
         server = undefined;

@@ -6,6 +6,7 @@ import { journalRoutes } from './journalRoutes.js';
 import { keyRoutes } from './keyRoutes.js';
 import { notificationRoutes } from './notificationRoutes.js';
 import { openApiRoutes } from './openApiRoutes.js';
+import { paymentRoutes } from './paymentRoutes.js';
 import { resetRoutes } from './resetRoutes.js';
 import { scenarioRoutes } from './scenarioRoutes.js';
 import { signingRoutes } from './signingRoutes.js';
@@ -19,6 +20,7 @@ export const adminRoutes: readonly AdminRoute[] = [
   ...scenarioRoutes,
   ...journalRoutes,
   ...notificationRoutes,
+  ...paymentRoutes,
   ...resetRoutes,
   ...signingRoutes,
   ...openApiRoutes,

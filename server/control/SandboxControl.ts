@@ -21,6 +21,7 @@ import {
 } from '../store/fixtures.js';
 import { checkControlBody } from './checkControlBody.js';
 import { ControlError } from './ControlError.js';
+import { PaymentControl } from './PaymentControl.js';
 
 export interface ArmInput {
   endpoint: string;
@@ -165,6 +166,11 @@ export class SandboxControl {
       resume: () => clock.resume(s),
       reset: () => clock.reset(s),
     };
+  }
+
+  /** Payment orders and their finish notifies: pay, fail, expire, sandbox tools, redeliver. */
+  get payments(): PaymentControl {
+    return new PaymentControl(this.deps, this.session);
   }
 
   /**

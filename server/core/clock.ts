@@ -13,6 +13,8 @@ const clockId = 'clock';
  * never did reads the global one. State lives in the store, so it survives a restart.
  */
 export class Clock {
+  private readonly listeners = new Set<(scope: string | undefined) => void>();
+
   constructor(
     private readonly store: Store,
     private readonly realNow: () => number = Date.now,
@@ -58,11 +60,23 @@ export class Clock {
   /** Back to real time. */
   reset(scope?: string): Date {
     this.store.delete('clocks', clockId, scope);
+    this.changed(scope);
     return this.now(scope);
+  }
+
+  /** Calls `listener` after every change of any scope's clock (what is due may have changed); returns the unsubscribe. */
+  onChange(listener: (scope: string | undefined) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   private write(scope: string | undefined, state: ClockState): Date {
     this.store.put('clocks', clockId, state, scope);
+    this.changed(scope);
     return this.now(scope);
+  }
+
+  private changed(scope: string | undefined): void {
+    this.listeners.forEach((listener) => listener(scope));
   }
 }

@@ -12,6 +12,7 @@ import type { DanaKeys, PartnerRegistry } from './partners.js';
 import type { ExpirySweeper } from '../store/ExpirySweeper.js';
 import type { Store } from '../store/store.js';
 import type { SandboxConfig } from '../config.js';
+import type { WebhookDeliverer } from '../webhooks/WebhookDeliverer.js';
 
 /** A request as the core sees it: plain data, no framework objects. Header names are lower-cased. */
 export interface SandboxRequest {
@@ -73,4 +74,6 @@ export interface SandboxDeps {
   fixtures: Fixtures;
   /** Every schema in schemas/, compiled once. */
   schemas: Ajv;
+  /** DANA's outbound notifies (finish notify) and their retries. */
+  webhooks: WebhookDeliverer;
 }

@@ -4,9 +4,18 @@ import { applyOtt } from './applyOtt/applyOtt.js';
 import { applyToken } from './applyToken/applyToken.js';
 import { b2bAccessToken } from './b2bAccessToken/b2bAccessToken.js';
 import { balanceInquiry } from './balanceInquiry/balanceInquiry.js';
+import { cancelOrder } from './cancelOrder/cancelOrder.js';
+import { consultPay } from './consultPay/consultPay.js';
+import { createOrder } from './createOrder/createOrder.js';
 import { pushNotificationUser } from './pushNotificationUser/pushNotificationUser.js';
+import { queryPayment } from './queryPayment/queryPayment.js';
 import { queryUserProfile } from './queryUserProfile/queryUserProfile.js';
+import { refundOrder } from './refundOrder/refundOrder.js';
 import { resendOtp } from './resendOtp/resendOtp.js';
+import { widgetCancelOrder } from './widgetCancelOrder/widgetCancelOrder.js';
+import { widgetPayment } from './widgetPayment/widgetPayment.js';
+import { widgetQueryPayment } from './widgetQueryPayment/widgetQueryPayment.js';
+import { widgetRefundOrder } from './widgetRefundOrder/widgetRefundOrder.js';
 
 /**
  * Every emulated endpoint, one line each, in the order the Postman collection and the docs show them
@@ -22,4 +31,13 @@ export const endpoints: readonly EndpointDefinition[] = [
   balanceInquiry,
   queryUserProfile,
   accountUnbinding,
+  createOrder,
+  queryPayment,
+  cancelOrder,
+  refundOrder,
+  consultPay,
+  widgetPayment,
+  widgetQueryPayment,
+  widgetCancelOrder,
+  widgetRefundOrder,
 ];

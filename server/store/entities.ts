@@ -1,5 +1,7 @@
 import type { ClockState } from '../core/clock.js';
+import type { PaymentOrder } from '../payments/PaymentOrder.js';
 import type { ArmedRule } from '../scenarios/ArmedRule.js';
+import type { WebhookDelivery } from '../webhooks/WebhookDelivery.js';
 
 /** Times are ISO-8601 strings so the data file stays readable. */
 export type Instant = string;
@@ -157,12 +159,15 @@ export interface Collections {
   clocks: ClockState;
   rules: ArmedRule;
   seedDeletions: SeedDeletion;
+  payments: PaymentOrder;
+  webhooks: WebhookDelivery;
 }
 
 export type CollectionName = keyof Collections;
 
 /** How a stored field is checked when the data file is opened: `key` = a non-empty string equal to the entry's key. */
-export type FieldKind = 'key' | 'string' | 'instant' | 'boolean' | 'count' | 'object' | 'strings' | readonly string[];
+export type FieldKind =
+  'key' | 'string' | 'instant' | 'boolean' | 'count' | 'object' | 'strings' | 'list' | readonly string[];
 export interface FieldRule {
   kind: FieldKind;
   optional?: boolean;
@@ -258,6 +263,33 @@ export const entityFields: { [C in Exclude<CollectionName, 'clocks' | 'rules'>]:
     isolated: may('boolean'),
   },
   seedDeletions: { collection: must('string'), id: must('string'), deletedAt: must('instant') },
+  // Keyed by [partnerId, partnerReferenceNo] (orderKey), so no field is the key itself.
+  payments: {
+    referenceNo: must('string'),
+    partnerReferenceNo: must('string'),
+    partnerId: must('string'),
+    merchantId: must('string'),
+    product: must(['paymentGateway', 'widget']),
+    amount: must('object'),
+    status: must(['INIT', 'PAYING', 'SUCCESS', 'CLOSED', 'CANCELLED', 'FAILED']),
+    createdAt: must('instant'),
+    validUpTo: may('instant'),
+    paidAt: may('instant'),
+    finishedAt: may('instant'),
+    notificationUrl: may('string'),
+    requestFingerprint: must('string'),
+    refunds: must('list'),
+  },
+  webhooks: {
+    id: must('key'),
+    kind: must(['finishNotify']),
+    url: must('string'),
+    body: must('string'),
+    createdAt: must('instant'),
+    status: must(['pending', 'delivered', 'failed']),
+    nextAttemptAt: may('instant'),
+    attempts: must('list'),
+  },
 };
 
 /** An entry naming another by id: it must resolve in its own scope or the global one. */

@@ -50,6 +50,7 @@ const kindNames: Record<Exclude<FieldKind, readonly string[]>, string> = {
   count: 'a whole number of at least 0',
   object: 'an object',
   strings: 'a list of strings',
+  list: 'an array',
 };
 
 function fits(kind: FieldKind, value: unknown, id: string): boolean {
@@ -69,6 +70,8 @@ function fits(kind: FieldKind, value: unknown, id: string): boolean {
       return isRecord(value);
     case 'strings':
       return Array.isArray(value) && value.every((item) => typeof item === 'string');
+    case 'list':
+      return Array.isArray(value);
   }
 }
 

@@ -72,6 +72,9 @@ const overHttp =
   (sandbox: Sandbox): Send =>
   async (wire) => {
     let test = request(sandbox.app)[wire.method.toLowerCase() as 'post'](wire.path);
+    // Answers may name the origin they were asked on (a payment's webRedirectUrl): over HTTP, say it is
+    // MSW's, as a reverse proxy in front of the sandbox would, so both adapters are asked the same thing.
+    if (!wire.path.startsWith('/__admin')) test = test.set(mswOrigin.headers);
     for (const [n, v] of Object.entries(wire.headers)) test = test.set(n, v);
     // Bytes as they are: superagent would JSON-serialize a Buffer sent as application/json.
     const sent = wire.bytes
@@ -91,6 +94,8 @@ const overHttp =
       return networkError;
     }
   };
+
+const mswOrigin = { headers: { 'X-Forwarded-Host': 'api.sandbox.dana.id', 'X-Forwarded-Proto': 'https' } };
 
 const overMsw: Send = async (wire) => {
   try {

@@ -20,6 +20,8 @@ import {
 export interface SnapOptions {
   /** SNAP service code: the middle two digits of every responseCode. */
   serviceCode: string;
+  /** A different service code for 2xx answers: DANA's consultPay succeeds with 2005700 but fails with 40000xx. */
+  successServiceCode?: string;
   /** The header that names the client: X-PARTNER-ID (DANA) or X-CLIENT-KEY (BNC, access tokens). */
   clientHeader: 'x-partner-id' | 'x-client-key';
   signature: SnapSignatureKind;
@@ -111,7 +113,7 @@ function describeSnap(options: SnapOptions): ProtocolDescription {
   return {
     tag: 'SNAP',
     tagDescription: 'SNAP endpoints: signed headers, JSON body, responseCode.',
-    binding: `service ${options.serviceCode}, ${describeAuthentication(options)}`,
+    binding: `service ${options.successServiceCode ? `${options.successServiceCode} (failures ${options.serviceCode})` : options.serviceCode}, ${describeAuthentication(options)}`,
     postmanCheck: (code) => [
       `pm.test('HTTP ${Number(code.slice(0, 3))} with responseCode ${code}', function () {`,
       `  pm.response.to.have.status(${Number(code.slice(0, 3))});`,
@@ -219,7 +221,9 @@ export function snapProtocol(options: SnapOptions): Protocol<SnapCaseKey> {
       const key = isSnapCaseKey(outcome.case) ? outcome.case : 'generalError';
       if (key !== outcome.case)
         deps.logger.error('outcome has no SNAP case', { case: outcome.case, exchange: exchange.id });
-      const responseCode = snapResponseCode(key, options.serviceCode);
+      const service =
+        options.successServiceCode && snapCases[key].status < 300 ? options.successServiceCode : options.serviceCode;
+      const responseCode = snapResponseCode(key, service);
       const responseMessage = snapResponseMessage(key, outcome.detail);
       const body: Record<string, unknown> = { responseCode, responseMessage, ...outcome.data };
       if (exchange.debug && snapCases[key].status >= 400) {

@@ -1,0 +1,15 @@
+import { defineEndpoint } from '../../core/endpoint.js';
+import { cancelPaymentOrder } from '../../payments/cancelPaymentOrder.js';
+import { snapProtocol } from '../../protocols/snap/snapProtocol.js';
+import { cancelOrderPostman } from './cancelOrderPostman.js';
+
+/** Payment Gateway cancelOrder (dana-node paymentGatewayApi.cancelOrder). */
+export const cancelOrder = defineEndpoint({
+  id: 'cancelOrder',
+  method: 'POST',
+  paths: ['/payment-gateway/v1.0/debit/cancel.htm'],
+  summary: 'Cancels a Payment Gateway order (a paid one is credited back)',
+  postman: cancelOrderPostman,
+  protocol: snapProtocol({ serviceCode: '57', clientHeader: 'x-partner-id', signature: 'asymmetric' }),
+  handle: cancelPaymentOrder,
+});

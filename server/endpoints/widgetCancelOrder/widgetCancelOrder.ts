@@ -1,0 +1,15 @@
+import { defineEndpoint } from '../../core/endpoint.js';
+import { cancelPaymentOrder } from '../../payments/cancelPaymentOrder.js';
+import { snapProtocol } from '../../protocols/snap/snapProtocol.js';
+import { widgetCancelOrderPostman } from './widgetCancelOrderPostman.js';
+
+/** Widget cancelOrder (dana-node widgetApi.cancelOrder). */
+export const widgetCancelOrder = defineEndpoint({
+  id: 'widgetCancelOrder',
+  method: 'POST',
+  paths: ['/v1.0/debit/cancel.htm'],
+  summary: 'Cancels a widget order (a paid one is credited back)',
+  postman: widgetCancelOrderPostman,
+  protocol: snapProtocol({ serviceCode: '57', clientHeader: 'x-partner-id', signature: 'asymmetric' }),
+  handle: cancelPaymentOrder,
+});

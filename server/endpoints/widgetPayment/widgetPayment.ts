@@ -1,0 +1,15 @@
+import { defineEndpoint } from '../../core/endpoint.js';
+import { createPaymentOrder } from '../../payments/createPaymentOrder.js';
+import { snapProtocol } from '../../protocols/snap/snapProtocol.js';
+import { widgetPaymentPostman } from './widgetPaymentPostman.js';
+
+/** Widget payment (dana-node widgetApi.widgetPayment). */
+export const widgetPayment = defineEndpoint({
+  id: 'widgetPayment',
+  method: 'POST',
+  paths: ['/rest/redirection/v1.0/debit/payment-host-to-host'],
+  summary: "A widget payment order the customer pays at DANA's checkout; its finish notify goes to NOTIFICATION",
+  postman: widgetPaymentPostman,
+  protocol: snapProtocol({ serviceCode: '54', clientHeader: 'x-partner-id', signature: 'asymmetric' }),
+  handle: (exchange, deps) => createPaymentOrder(exchange, deps, 'widget'),
+});

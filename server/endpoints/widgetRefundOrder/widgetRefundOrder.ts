@@ -1,0 +1,15 @@
+import { defineEndpoint } from '../../core/endpoint.js';
+import { refundPaymentOrder } from '../../payments/refundPaymentOrder.js';
+import { snapProtocol } from '../../protocols/snap/snapProtocol.js';
+import { widgetRefundOrderPostman } from './widgetRefundOrderPostman.js';
+
+/** Widget refundOrder (dana-node widgetApi.refundOrder); an unknown order is 4045812 Invalid Bill (DANA's UAT RefundFailOrderNotExist). */
+export const widgetRefundOrder = defineEndpoint({
+  id: 'widgetRefundOrder',
+  method: 'POST',
+  paths: ['/v1.0/debit/refund.htm'],
+  summary: 'Refunds part or all of a paid widget order, idempotent by partnerRefundNo',
+  postman: widgetRefundOrderPostman,
+  protocol: snapProtocol({ serviceCode: '58', clientHeader: 'x-partner-id', signature: 'asymmetric' }),
+  handle: (exchange, deps) => refundPaymentOrder(exchange, deps, 'invalidBill'),
+});
