@@ -6,6 +6,7 @@ import type { Sandbox } from '../../server/sandbox.js';
 import { demoPartner, root } from '../support/partners.js';
 import { sendSnap } from '../support/snapRequest.js';
 import { fixedNow } from '../support/testSandbox.js';
+import { paymentPaths } from '../../server/payments/paymentExamples.js';
 
 /** One case of DANA's UAT files: the request DANA's runner sends and the code DANA answers. */
 export interface UatCase {
@@ -51,17 +52,8 @@ export function post(app: Express, path: string, body: unknown, headers: Record<
   return sendSnap(app, { path, body, headers: { 'X-TIMESTAMP': variedTimestamp(), ...headers } });
 }
 
-export const paths = {
-  createOrder: '/payment-gateway/v1.0/debit/payment-host-to-host.htm',
-  queryPayment: '/payment-gateway/v1.0/debit/status.htm',
-  cancelOrder: '/payment-gateway/v1.0/debit/cancel.htm',
-  refundOrder: '/payment-gateway/v1.0/debit/refund.htm',
-  consultPay: '/v1.0/payment-gateway/consult-pay.htm',
-  widgetPayment: '/rest/redirection/v1.0/debit/payment-host-to-host',
-  widgetQueryPayment: '/rest/v1.1/debit/status',
-  widgetCancelOrder: '/v1.0/debit/cancel.htm',
-  widgetRefundOrder: '/v1.0/debit/refund.htm',
-} as const;
+/** The payment endpoints' paths, as their examples name them. */
+export const paths = paymentPaths;
 
 /** The states a case needs its order in before its own request. */
 export type OrderSetup = 'created' | 'paying' | 'paid' | 'cancelled' | 'refunded';
