@@ -2,7 +2,7 @@ import { createServer, STATUS_CODES, type IncomingMessage, type Server, type Ser
 import type { Duplex } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import type { SandboxRequest, SandboxResponse } from '../core/types.js';
+import type { ResponseStream, SandboxRequest, SandboxResponse } from '../core/types.js';
 import { lastResortFor } from '../protocols/lastResortFor.js';
 import { bodyTooLargeReason, decodeBody, maxBodyBytes, refuseContentEncoding } from './readBody.js';
 
@@ -40,8 +40,17 @@ async function send(req: Request, res: Response, out: SandboxResponse): Promise<
   const bytes = Buffer.from(out.body, 'utf8');
   res.status(out.status);
   for (const [name, value] of Object.entries(out.headers)) res.setHeader(name, value);
+  if (out.stream) return openStream(req, res, out.body, out.stream);
   res.setHeader('content-length', bytes.length);
   res.end(bytes);
+}
+
+/** A response that stays open (server-sent events) until the client leaves or the sandbox closes. */
+function openStream(req: Request, res: Response, body: string, stream: ResponseStream): void {
+  res.flushHeaders();
+  res.write(body);
+  const close = stream((chunk) => res.write(chunk));
+  req.once('close', close);
 }
 
 /** The HTTP adapter: raw bytes in (signatures cover them), the core's exact bytes out. Never listens. */
