@@ -294,6 +294,8 @@ document.addEventListener('DOMContentLoaded', () => {
     .filter(Boolean);
   const refreshAll = () => refreshers.forEach((refresh) => Promise.resolve(refresh()).catch(() => {}));
   $('session').addEventListener('change', (event) => {
+    // A blur after Enter fires change again: only a different session reconnects.
+    if (event.target.value.trim() === state.session) return;
     state.session = event.target.value.trim();
     say(state.session ? `Session ${state.session}.` : 'All sessions (the global scope).');
     refreshAll();

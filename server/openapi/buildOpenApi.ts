@@ -44,8 +44,17 @@ const adminPrefix = '/__admin';
 const adminTag = 'Control plane (/__admin)';
 
 /** Admin answers that are not JSON; the routes do not declare it, so it is listed here. */
-const nonJsonAnswers: Record<string, { mediaType: string; description: string }> = {
-  'GET /keys/dana': { mediaType: 'application/x-pem-file', description: 'The TEST-ONLY public key, PEM (SPKI).' },
+const nonJsonAnswers: Record<string, { mediaTypes: string[]; description: string }> = {
+  'GET /keys/dana': { mediaTypes: ['application/x-pem-file'], description: 'The TEST-ONLY public key, PEM (SPKI).' },
+  'GET /console': { mediaTypes: ['text/html'], description: 'The console page.' },
+  'GET /console/:asset': {
+    mediaTypes: ['text/javascript', 'text/css'],
+    description: "The console's script or style sheet.",
+  },
+  'GET /journal/events': {
+    mediaTypes: ['text/event-stream'],
+    description: 'Server-sent events: `event: exchange`, `id: <cursor>`, `data: <journal entry as JSON>`.',
+  },
 };
 
 /**
@@ -268,7 +277,10 @@ function describeAdminRoute(route: AdminRoute, components: SchemaComponents): Op
           }
         : {}),
       default: answer
-        ? { description: answer.description, content: { [answer.mediaType]: { schema: { type: 'string' } } } }
+        ? {
+            description: answer.description,
+            content: Object.fromEntries(answer.mediaTypes.map((type) => [type, { schema: { type: 'string' } }])),
+          }
         : {
             description: described
               ? 'A refused call: {"error": {"message": ...}} with a 4xx status.'
