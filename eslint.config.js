@@ -30,6 +30,19 @@ export default tseslint.config(
     languageOptions: { globals: { pm: 'readonly', CryptoJS: 'readonly', console: 'readonly' } },
   },
   {
+    files: ['console/*.js'],
+    // The console's script runs in the browser, as a classic script.
+    languageOptions: {
+      sourceType: 'script',
+      globals: Object.fromEntries(
+        ['document', 'window', 'fetch', 'EventSource', 'FormData', 'URLSearchParams', 'Node', 'console'].map((name) => [
+          name,
+          'readonly',
+        ]),
+      ),
+    },
+  },
+  {
     files: ['*.js', 'scripts/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },

@@ -2,7 +2,7 @@ import { createServer, STATUS_CODES, type IncomingMessage, type Server, type Ser
 import type { Duplex } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import type { SandboxRequest, SandboxResponse } from '../core/types.js';
+import type { ResponseStream, SandboxRequest, SandboxResponse } from '../core/types.js';
 import { lastResortFor } from '../protocols/lastResortFor.js';
 import { bodyTooLargeReason, decodeBody, maxBodyBytes, refuseContentEncoding } from './readBody.js';
 
@@ -38,9 +38,27 @@ async function send(req: Request, res: Response, out: SandboxResponse): Promise<
     return;
   }
   const bytes = Buffer.from(out.body, 'utf8');
+  if (out.stream) {
+    res.writeHead(out.status, out.headers);
+    return openStream(req, res, out.body, out.stream);
+  }
   // One writeHead with every header: cheaper than Express's status() and a setHeader per header.
   res.writeHead(out.status, { ...out.headers, 'content-length': bytes.length });
   res.end(bytes);
+}
+
+/** A response that stays open (server-sent events) until the client leaves or the sandbox closes. */
+function openStream(req: Request, res: Response, body: string, stream: ResponseStream): void {
+  res.flushHeaders();
+  res.write(body);
+  const close = stream((chunk) => res.write(chunk));
+  req.once('close', close);
+  // A client that half-closes (sends FIN) is done listening: end the stream so the connection closes,
+  // as it would for any other answer (the server keeps half-open sockets to answer such clients).
+  req.socket.once('end', () => {
+    close();
+    res.end();
+  });
 }
 
 /** Why a body could not be read, as Express's error handler below reports it (the shape body-parser used). */

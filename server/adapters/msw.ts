@@ -33,7 +33,21 @@ async function toSandboxRequest(request: Request): Promise<{ request: SandboxReq
 async function toResponse(out: SandboxResponse): Promise<Response> {
   if (out.delayMs) await delay(out.delayMs);
   if (out.fault === 'connection-reset') return HttpResponse.error();
+  if (out.stream) return new HttpResponse(streamOf(out.body, out.stream), { status: out.status, headers: out.headers });
   return new HttpResponse(out.body, { status: out.status, headers: out.headers });
+}
+
+/** A body that stays open (server-sent events) until the reader cancels it. */
+function streamOf(body: string, stream: NonNullable<SandboxResponse['stream']>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let close = () => {};
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(encoder.encode(body));
+      close = stream((chunk) => controller.enqueue(encoder.encode(chunk)));
+    },
+    cancel: () => close(),
+  });
 }
 
 /**

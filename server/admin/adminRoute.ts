@@ -1,5 +1,5 @@
 import type { SandboxControl } from '../control/SandboxControl.js';
-import type { SandboxDeps } from '../core/types.js';
+import type { ResponseStream, SandboxDeps } from '../core/types.js';
 
 /** A control-plane request, already parsed. */
 export interface AdminRequest {
@@ -19,6 +19,8 @@ export interface AdminReply {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** Keeps the answer open after `body` (server-sent events). */
+  stream?: ResponseStream;
 }
 
 /** One route under /__admin. `bodySchema` names a schema in schemas/ that the body must pass first. */

@@ -1,4 +1,5 @@
 import type { AdminRoute } from './adminRoute.js';
+import { consoleRoutes } from '../console/consoleRoutes.js';
 import { clockRoutes } from './clockRoutes.js';
 import { fixtureRoutes } from './fixtureRoutes.js';
 import { healthRoutes } from './healthRoutes.js';
@@ -24,4 +25,5 @@ export const adminRoutes: readonly AdminRoute[] = [
   ...resetRoutes,
   ...signingRoutes,
   ...openApiRoutes,
+  ...consoleRoutes,
 ];

@@ -27,12 +27,13 @@ function compile(route: AdminRoute): CompiledRoute {
   return { route, pattern: new RegExp(`^${source}/?$`), names };
 }
 
-function reply({ status, body, headers }: AdminReply): SandboxResponse {
+function reply({ status, body, headers, stream }: AdminReply): SandboxResponse {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   return {
     status,
     headers: { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json', ...headers },
     body: text,
+    ...(stream && { stream }),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { JournalEntry, JournalFilter, JournalPage } from '../core/journal.js';
+import { entryMatches, type JournalEntry, type JournalFilter, type JournalPage } from '../core/journal.js';
 import { maskJournalEntry } from '../core/maskJournalEntry.js';
 import { isPageId, pageRoutes } from '../protocols/page/index.js';
 import { createPartner, type PartnerInput } from '../core/partners.js';
@@ -193,6 +193,32 @@ export class SandboxControl {
     if (filter.endpoint !== undefined) this.checkEndpoint(filter.endpoint);
     const page = this.deps.journal.page({ session: this.session, ...filter }, limit, cursor);
     return reveal ? page : { ...page, entries: page.entries.map(maskJournalEntry) };
+  }
+
+  /**
+   * The journal live: first the newest `limit` entries held after `cursor`, then each new one as it is
+   * recorded, masked unless `reveal`; `send` gets each with its cursor. Returns the call that stops it.
+   */
+  watchJournal(
+    { reveal, limit, cursor, ...filter }: JournalFilter & { reveal?: boolean; limit: number; cursor?: string },
+    send: (cursor: string, entry: JournalEntry) => void,
+  ): () => void {
+    if (filter.endpoint !== undefined) this.checkEndpoint(filter.endpoint);
+    const scoped = { session: this.session, ...filter };
+    const show = (entry: JournalEntry) => (reveal ? entry : maskJournalEntry(entry));
+    for (const { seq, entry } of this.deps.journal.tail(scoped, limit, cursor)) send(String(seq), show(entry));
+    return this.deps.journal.subscribe((seq, entry) => {
+      if (entryMatches(entry, scoped)) send(String(seq), show(entry));
+    });
+  }
+
+  /** The sessions the sandbox knows now: those with journal entries or armed rules. */
+  sessions(): string[] {
+    const named = [
+      ...this.deps.journal.sessionKeys(),
+      ...this.deps.store.listEveryScope('rules').map(({ scope }) => scope ?? ''),
+    ];
+    return [...new Set(named)].filter((name) => name !== '').sort();
   }
 
   /** What the sandbox stores must load again at start-up: a fixture naming a missing entry is refused (400). */

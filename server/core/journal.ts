@@ -72,6 +72,15 @@ function capBodies(entry: JournalEntry, cap: number): JournalEntry {
   };
 }
 
+/** Whether an entry passes a filter (no session in the filter = any session). */
+export function entryMatches(entry: JournalEntry, filter: JournalFilter): boolean {
+  return (
+    (filter.session === undefined || entry.session === filter.session) &&
+    (filter.endpoint === undefined || entry.endpoint === filter.endpoint) &&
+    (filter.code === undefined || entry.code === filter.code)
+  );
+}
+
 /** Entries of one session, oldest first, as a queue whose front is dropped in O(1). */
 class SessionEntries {
   seqs: number[] = [];
@@ -100,6 +109,9 @@ class SessionEntries {
   }
 }
 
+/** Told of each entry as it is recorded, with its sequence number (the cursor just past it). */
+export type JournalListener = (seq: number, entry: JournalEntry) => void;
+
 /** Default journal entries kept over all sessions together. */
 export const journalTotalDefault = 10_000;
 
@@ -119,6 +131,7 @@ export class Journal {
   /** Every entry by sequence number, in recording order (a Map keeps insertion order). */
   private readonly entries = new Map<number, JournalEntry>();
   private readonly sessions = new Map<string, SessionEntries>();
+  private readonly listeners = new Set<JournalListener>();
   private seq = 0;
 
   constructor(
@@ -138,11 +151,30 @@ export class Journal {
     let own = this.sessions.get(key);
     if (!own) this.sessions.set(key, (own = new SessionEntries()));
     const seq = ++this.seq;
-    this.entries.set(seq, capBodies(entry, this.bodyCap));
+    const kept = capBodies(entry, this.bodyCap);
+    this.entries.set(seq, kept);
     own.push(seq);
     if (own.size > this.perSession) this.entries.delete(own.shift());
     // The oldest entry over all sessions is always the oldest of its own session.
     while (this.entries.size > this.total) this.dropOldest();
+    for (const listener of this.listeners) listener(seq, kept);
+  }
+
+  /** Calls `listener` with every entry recorded from now on; returns the call that stops it. */
+  subscribe(listener: JournalListener): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  /** The newest `limit` entries matching `filter` recorded after `cursor`, oldest first, with their sequence numbers. */
+  tail(filter: JournalFilter, limit: number, cursor?: string): { seq: number; entry: JournalEntry }[] {
+    const after = cursor === undefined ? 0 : Number(cursor);
+    const found: { seq: number; entry: JournalEntry }[] = [];
+    for (const seq of this.seqsOf(filter.session)) {
+      const entry = this.entries.get(seq)!;
+      if (seq > after && entryMatches(entry, filter)) found.push({ seq, entry });
+    }
+    return found.slice(-limit);
   }
 
   /** Oldest first. */
@@ -158,8 +190,7 @@ export class Journal {
     for (const seq of this.seqsOf(filter.session)) {
       if (seq <= after) continue;
       const e = this.entries.get(seq)!;
-      if (filter.endpoint !== undefined && e.endpoint !== filter.endpoint) continue;
-      if (filter.code !== undefined && e.code !== filter.code) continue;
+      if (!entryMatches(e, filter)) continue;
       if (entries.length === limit) return { entries, next: String(last) };
       entries.push(e);
       last = seq;

@@ -27,6 +27,12 @@ export interface SandboxRequest {
 /** How an adapter must misbehave on purpose (scenario faults). */
 export type TransportFault = 'connection-reset';
 
+/**
+ * A response that stays open after `body` (server-sent events): the adapter calls `open` with a writer
+ * once the head and body are sent, and the function it returns when the client goes away.
+ */
+export type ResponseStream = (write: (chunk: string) => void) => () => void;
+
 /** A response as the core produces it: the body is the exact text that was signed. */
 export interface SandboxResponse {
   status: number;
@@ -35,6 +41,8 @@ export interface SandboxResponse {
   /** Wait this long before answering (timeout scenarios). */
   delayMs?: number;
   fault?: TransportFault;
+  /** Keeps the response open and writes more after `body` (the console's live journal). */
+  stream?: ResponseStream;
 }
 
 /**
