@@ -38,7 +38,10 @@ async function applyOtt(externalId: string, spoil = false) {
       'channel-id': '95221',
       'x-device-id': 'docs',
       'authorization-customer': 'Bearer demo-token-active',
-      'x-signature': signRsaSha256(asymmetricStringToSign('POST', path, signed, timestamp), createPrivateKey(demo.privateKey)),
+      'x-signature': signRsaSha256(
+        asymmetricStringToSign('POST', path, signed, timestamp),
+        createPrivateKey(demo.privateKey),
+      ),
       'x-mock-session': 'docs',
     },
     body,
@@ -58,7 +61,9 @@ try {
   await applyOtt('docs-3');
   await page.locator('[data-role=exchanges] tr', { hasText: '4014900' }).click();
   await page.locator('#journal').screenshot({ path: join(here, 'console-journal.png') });
-  await page.locator('form.arm[data-endpoint=applyOtt][data-scenario=invalid-token] select[name=times]').selectOption('n');
+  await page
+    .locator('form.arm[data-endpoint=applyOtt][data-scenario=invalid-token] select[name=times]')
+    .selectOption('n');
   await page.locator('form.arm[data-endpoint=applyOtt][data-scenario=invalid-token] button').click();
   await page.locator('[data-clock=freeze]').click();
   await page.waitForSelector('[data-role=clock-state]:text("frozen")');

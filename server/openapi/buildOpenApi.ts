@@ -8,6 +8,7 @@ import { endpointSchemaKey } from '../core/schemas.js';
 import type { SandboxDeps } from '../core/types.js';
 import { findPackageRoot } from '../packageRoot.js';
 import { protocols } from '../protocols/index.js';
+import { describeOutcomes, exampleRequestBody, type OutcomeExample } from './describeOutcomes.js';
 
 export type JsonObject = { [key: string]: unknown };
 
@@ -33,7 +34,7 @@ export interface OpenApiOperation {
 /** The parts of an OpenAPI 3.1 document this sandbox writes. */
 export interface OpenApiDocument {
   openapi: '3.1.0';
-  info: { title: string; version: string; description: string };
+  info: { title: string; version: string; description: string; license: { name: string; identifier: string } };
   servers: { url: string; variables: Record<string, { default: string }> }[];
   tags: { name: string; description: string }[];
   paths: Record<string, Record<string, OpenApiOperation>>;
@@ -41,6 +42,33 @@ export interface OpenApiDocument {
 }
 
 const adminPrefix = '/__admin';
+
+/** --admin-token: required only when the sandbox was started with one, hence `{}` (none) beside it. */
+const adminTokenScheme = {
+  name: 'adminToken',
+  scheme: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Mock-Admin-Token',
+    description:
+      'Only when the sandbox runs with --admin-token (env DANA_MOCK_ADMIN_TOKEN); `Authorization: Bearer <token>` works too.',
+  },
+};
+
+/** What every control route answers when it refuses a call (bad body, unknown session, cross-site). */
+const adminRefusal = {
+  description: 'A refused call: {"error": {"message": ...}}, the message naming the field or check that failed.',
+  content: {
+    'application/json': {
+      schema: {
+        type: 'object',
+        required: ['error'],
+        properties: { error: { type: 'object', required: ['message'], properties: { message: { type: 'string' } } } },
+      },
+      example: { error: { message: 'Invalid body at /seconds: must be number' } },
+    },
+  },
+};
 const adminTag = 'Control plane (/__admin)';
 
 /** Admin answers that are not JSON; the routes do not declare it, so it is listed here. */
@@ -195,7 +223,8 @@ function describeEndpoint(
   const request = endpoint.validators.request.schema;
   const comment = isObject(request) && typeof request.$comment === 'string' ? request.$comment : undefined;
   const aliasNote = alias > 0 ? `Alias of ${endpoint.paths[0]}: the same endpoint under another path.` : undefined;
-  const { tag, openApiSecurity, openApiResponses } = endpoint.protocol.describe;
+  const { tag, openApiSecurity, openApiStatusNote } = endpoint.protocol.describe;
+  const requestExample = exampleRequestBody(endpoint, deps);
   return {
     operationId: alias > 0 ? `${endpoint.id}_${alias}` : endpoint.id,
     tags: [tag],
@@ -203,15 +232,49 @@ function describeEndpoint(
     description: [aliasNote, comment].filter(Boolean).join('\n\n') || undefined,
     parameters: [...own, ...describeMockHeaders(endpoint, deps).filter((p) => !taken.has(p.name.toLowerCase()))],
     // OpenAPI ignores an `Authorization` header parameter: a bearer token is a security requirement.
-    ...(openApiSecurity ? { security: [{ [openApiSecurity.name]: [] }] } : {}),
+    // An empty list says so when the protocol signs inside the body, where no scheme can point.
+    security: openApiSecurity.length > 0 ? [Object.fromEntries(openApiSecurity.map(({ name }) => [name, []]))] : [],
     requestBody: {
       required: true,
-      content: jsonContent({ $ref: components.refTo(endpointSchemaKey(endpoint.id, 'request'), request) }),
+      content: {
+        'application/json': {
+          schema: { $ref: components.refTo(endpointSchemaKey(endpoint.id, 'request'), request) },
+          ...(requestExample !== undefined && { example: requestExample }),
+        },
+      },
     },
-    responses: openApiResponses({
-      $ref: components.refTo(endpointSchemaKey(endpoint.id, 'response'), endpoint.validators.response.schema),
-    }),
+    responses: describeResponses(
+      describeOutcomes(endpoint, deps),
+      { $ref: components.refTo(endpointSchemaKey(endpoint.id, 'response'), endpoint.validators.response.schema) },
+      openApiStatusNote,
+    ),
   };
+}
+
+/**
+ * One response per HTTP status the endpoint's outcomes answer with, each outcome a named example
+ * (named by its wire code, for Prism's `Prefer: example=<code>`), the first a status's default.
+ */
+function describeResponses(outcomes: OutcomeExample[], schema: JsonObject, note: string): Record<string, JsonObject> {
+  const byStatus = new Map<number, OutcomeExample[]>();
+  for (const outcome of [...outcomes].sort((a, b) => a.status - b.status))
+    byStatus.set(outcome.status, [...(byStatus.get(outcome.status) ?? []), outcome]);
+  return Object.fromEntries(
+    [...byStatus].map(([status, list]) => {
+      const examples: Record<string, JsonObject> = {};
+      for (const outcome of list)
+        examples[examples[outcome.code] ? `${outcome.code}-${outcome.scenario}` : outcome.code] = {
+          summary: outcome.description,
+          description: `The scenario "${outcome.scenario}" (X-Mock-Scenario: ${outcome.scenario}).`,
+          value: outcome.body,
+        };
+      const codes = [...new Set(list.map((o) => o.code))].join(', ');
+      return [
+        String(status),
+        { description: `${codes}. ${note}`, content: { 'application/json': { schema, examples } } },
+      ];
+    }),
+  );
 }
 
 /** '/fixtures/:collection' -> '/fixtures/{collection}' and its names. */
@@ -266,8 +329,10 @@ function describeAdminRoute(route: AdminRoute, components: SchemaComponents): Op
         schema: { type: 'string' },
       })),
     ],
+    security: [{}, { [adminTokenScheme.name]: [] }],
     requestBody: describeAdminBody(route, components),
     responses: {
+      '4XX': adminRefusal,
       ...(described
         ? {
             [described.status]: {
@@ -282,9 +347,7 @@ function describeAdminRoute(route: AdminRoute, components: SchemaComponents): Op
             content: Object.fromEntries(answer.mediaTypes.map((type) => [type, { schema: { type: 'string' } }])),
           }
         : {
-            description: described
-              ? 'A refused call: {"error": {"message": ...}} with a 4xx status.'
-              : 'JSON; a refused call answers {"error": {"message": ...}} with a 4xx status.',
+            description: 'The answer: JSON.',
             content: { 'application/json': {} },
           },
     },
@@ -354,6 +417,7 @@ export function buildOpenApi(
     info: {
       title: 'dana-mock',
       version: readVersion(),
+      license: { name: 'MIT', identifier: 'MIT' },
       description:
         "A local sandbox emulating DANA's API gateway (SNAP and the Open API envelope) for integration tests. TEST-ONLY: its keys, tokens and data are fakes; never point it at production or send it real credentials.",
     },
@@ -367,11 +431,14 @@ export function buildOpenApi(
     paths,
     components: {
       schemas: sortKeys(components.schemas),
-      securitySchemes: Object.fromEntries(
-        deps.endpoints
-          .list()
-          .flatMap(({ protocol }) => (protocol.describe.openApiSecurity ? [protocol.describe.openApiSecurity] : []))
-          .map(({ name, scheme }) => [name, scheme]),
+      securitySchemes: sortKeys(
+        Object.fromEntries([
+          ...deps.endpoints
+            .list()
+            .flatMap(({ protocol }) => protocol.describe.openApiSecurity)
+            .map(({ name, scheme }) => [name, scheme]),
+          [adminTokenScheme.name, adminTokenScheme.scheme],
+        ]),
       ),
     },
   } satisfies OpenApiDocument);

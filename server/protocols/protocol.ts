@@ -46,10 +46,10 @@ export interface ProtocolDescription {
   postmanCheck(code: string): string[];
   /** Postman pre-request lines that replace the signature after the collection signed it. */
   spoilSignature: string[];
-  /** The OpenAPI `responses` of an endpoint, given a `$ref` to its response schema. */
-  openApiResponses(responseSchema: { $ref: string }): Record<string, Record<string, unknown>>;
-  /** An OpenAPI security scheme the endpoint requires (e.g. a bearer token), by name. */
-  openApiSecurity?: { name: string; scheme: Record<string, unknown> };
+  /** How the protocol maps its outcomes to HTTP statuses, for the OpenAPI document's responses. */
+  openApiStatusNote: string;
+  /** The OpenAPI security schemes an endpoint requires, all together (a bearer token, a signature header); none for a signed body. */
+  openApiSecurity: { name: string; scheme: Record<string, unknown> }[];
 }
 
 /** The schema files an endpoint keeps in schemas/<id>/. */

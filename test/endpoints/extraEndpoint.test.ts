@@ -47,8 +47,15 @@ describe('an endpoint declared outside server/endpoints/, with its three homes i
     expect(operation?.operationId).toBe('echoProbe');
     expect(operation?.requestBody).toEqual({
       required: true,
-      content: { 'application/json': { schema: { $ref: '#/components/schemas/echoProbe.request' } } },
+      // The example is the body of its Postman folder's base request.
+      content: {
+        'application/json': {
+          schema: { $ref: '#/components/schemas/echoProbe.request' },
+          example: { message: 'hello' },
+        },
+      },
     });
+    expect(Object.keys(operation!.responses)).toEqual(['403']);
   });
 
   it('is a folder of the Postman collection, with an item per scripted scenario', () => {

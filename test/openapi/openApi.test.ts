@@ -180,12 +180,38 @@ describe('the OpenAPI document', () => {
   });
 
   test('requires the B2B bearer token on Resend OTP only, as a security scheme', () => {
+    const isBearer = (name: string) =>
+      (doc.components.securitySchemes[name] as { scheme?: string }).scheme === 'bearer';
     const secured = operations(doc)
-      .filter((op) => op.security)
+      .filter((op) => op.security?.some((requirement) => Object.keys(requirement).some(isBearer)))
       .map((op) => op.operationId);
     expect(secured).toEqual(['resendOtp']);
-    const [scheme] = Object.keys(operationAt('/open/bi/private/v1.0/otp', 'POST')!.security![0]);
+    const [scheme] = Object.keys(operationAt('/open/bi/private/v1.0/otp', 'POST')!.security![0]).filter(isBearer);
     expect(doc.components.securitySchemes[scheme]).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
+
+  test('declares the security of every operation: X-SIGNATURE on SNAP, none on the signed envelope, the optional admin token on /__admin', () => {
+    expect(operations(doc).filter((op) => op.security === undefined)).toEqual([]);
+    expect(operationAt('/rest/v1.1/qr/apply-ott', 'POST')!.security).toEqual([{ snapAsymmetricSignature: [] }]);
+    expect(doc.components.securitySchemes.snapAsymmetricSignature).toMatchObject({ in: 'header', name: 'X-SIGNATURE' });
+    expect(operationAt('/__admin/health', 'GET')!.security).toEqual([{}, { adminToken: [] }]);
+  });
+
+  test('answers each scripted outcome of an endpoint under its HTTP status, as a named example of its wire code', () => {
+    const responses = operationAt('/rest/v1.1/qr/apply-ott', 'POST')!.responses as Record<string, any>;
+    expect(Object.keys(responses)).toEqual(['200', '400', '401', '403', '429', '500']);
+    expect(responses['401'].content['application/json'].examples['4014902'].value).toEqual({
+      responseCode: '4014902',
+      responseMessage: 'Invalid Customer Token',
+    });
+    const push = Object.values(doc.paths)
+      .flatMap((item) => Object.values(item))
+      .find((op) => op.tags[0] === 'Open API envelope')!;
+    const examples = (push.responses['200'] as any).content['application/json'].examples;
+    expect(examples.PARAM_ILLEGAL.value.response.body.resultInfo).toMatchObject({
+      resultStatus: 'F',
+      resultCode: 'PARAM_ILLEGAL',
+    });
   });
 
   test('describes the fixtures answers with fixtures.schema.json itself, and the real answers match it', async () => {

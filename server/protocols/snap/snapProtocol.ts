@@ -98,6 +98,20 @@ const b2bTokenScheme = {
   },
 };
 
+/** X-SIGNATURE as OpenAPI can say it: a header the client computes (docs/protocol.md#snap-signatures). */
+const signatureScheme = (options: SnapOptions) => ({
+  name: options.signature === 'accessToken' ? 'snapAccessTokenSignature' : 'snapAsymmetricSignature',
+  scheme: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-SIGNATURE',
+    description:
+      options.signature === 'accessToken'
+        ? 'Base64 RSA-SHA256 (PKCS#1 v1.5) of `X-CLIENT-KEY|X-TIMESTAMP`, signed with the partner private key.'
+        : 'Base64 RSA-SHA256 (PKCS#1 v1.5) of `METHOD:relativeUrl:lowercase(hex(sha256(minified body))):X-TIMESTAMP`, signed with the partner private key.',
+  },
+});
+
 const signatureNames: Record<SnapSignatureKind, string> = {
   asymmetric: 'asymmetric signature',
   accessToken: '`X-CLIENT-KEY|X-TIMESTAMP` signature',
@@ -123,13 +137,8 @@ function describeSnap(options: SnapOptions): ProtocolDescription {
       `pm.request.headers.upsert({ key: 'X-SIGNATURE', value: '${spoiledSignature}' });`,
     ],
     // SNAP carries its outcome in responseCode, whose first three digits are the HTTP status.
-    openApiResponses: (schema) => ({
-      default: {
-        description: 'Any outcome: the HTTP status is the first three digits of responseCode.',
-        content: { 'application/json': { schema } },
-      },
-    }),
-    openApiSecurity: options.b2bToken ? b2bTokenScheme : undefined,
+    openApiStatusNote: 'The HTTP status is the first three digits of responseCode.',
+    openApiSecurity: [...(options.b2bToken ? [b2bTokenScheme] : []), signatureScheme(options)],
   };
 }
 
