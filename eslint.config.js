@@ -43,7 +43,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['*.js'],
+    files: ['*.js', 'build/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
 );
