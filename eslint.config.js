@@ -43,7 +43,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['*.js', 'scripts/*.mjs'],
+    files: ['*.js', 'build/*.js', 'scripts/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
 );

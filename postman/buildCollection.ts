@@ -267,7 +267,7 @@ export function buildCollection(deps: SandboxDeps): PostmanCollection {
 export function buildEnvironment(declared = endpoints): PostmanEnvironment {
   const demo = loadDemoPartner();
   const values: Record<string, string> = {
-    baseUrl: 'http://127.0.0.1:4010',
+    baseUrl: 'http://127.0.0.1:4510',
     partnerId: demo.partnerId,
     clientSecret: demo.clientSecret,
     merchantId: demo.merchantId,

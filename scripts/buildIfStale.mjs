@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm's prestart: compiles dist/ only when a source is newer than it, so `npm start` on a built
-// checkout skips the TypeScript compiler (seconds) and starts in well under a second. npm ci and
-// npm install build through `prepare`.
+// checkout skips the TypeScript compiler (seconds) and starts in well under a second; a fresh clone
+// builds on its first start (the published package ships dist/, built by prepack).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';

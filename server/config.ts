@@ -33,7 +33,7 @@ export interface SandboxConfig {
   replayIdsTotal: number;
   /**
    * Host names and origins /__admin answers besides loopback, the configured host and DANA's hosts
-   * (`dana-mock`, `http://ci-runner:4010`): for containers and shared machines.
+   * (`dana-mock`, `http://ci-runner:4510`): for containers and shared machines.
    */
   allowedHosts: string[];
   /** When set, /__admin requires `Authorization: Bearer <token>` or `X-Mock-Admin-Token: <token>`. */
@@ -62,7 +62,8 @@ export interface SandboxConfig {
  */
 export function defaultConfig(root: string = findPackageRoot(), cwd: string = process.cwd()): SandboxConfig {
   return {
-    port: 4010,
+    // Not 4010, Prism's default: both often run side by side.
+    port: 4510,
     host: '127.0.0.1',
     dataFile: resolve(cwd, '.data', 'dana-mock.json'),
     inMemory: false,
@@ -87,7 +88,7 @@ export function defaultConfig(root: string = findPackageRoot(), cwd: string = pr
 }
 
 const usage = `Usage: dana-mock [options]
-  --port <n>             port to listen on (env PORT; default 4010; 0 = any free port)
+  --port <n>             port to listen on (env PORT; default 4510; 0 = any free port)
   --host <addr>          address to bind (env HOST; default 127.0.0.1)
   --data <file>          data file (env DANA_MOCK_DATA; default .data/dana-mock.json in the current folder)
   --in-memory            keep no data file (throw-away runs)
@@ -103,7 +104,7 @@ const usage = `Usage: dana-mock [options]
                          X-EXTERNAL-IDs remembered per session (default ${replayIdsPerSessionDefault})
   --replay-ids-total <n> X-EXTERNAL-IDs remembered over all sessions (default ${replayIdsTotalDefault})
   --allowed-hosts <list> extra host names or origins /__admin answers, comma-separated
-                         (env DANA_MOCK_ALLOWED_HOSTS), e.g. dana-mock,http://ci-runner:4010
+                         (env DANA_MOCK_ALLOWED_HOSTS), e.g. dana-mock,http://ci-runner:4510
   --admin-token <token>  /__admin requires Authorization: Bearer <token> or X-Mock-Admin-Token
                          (env DANA_MOCK_ADMIN_TOKEN); for a sandbox reachable beyond loopback
   --no-signing-helper    switch off the /__admin signing helper
@@ -112,7 +113,9 @@ const usage = `Usage: dana-mock [options]
                          customers whose fixture sets no ottLimitPerMinute (default: no limit)
   --webhook-timeout <ms> how long a finish notify waits for the partner's answer (default 5000)
   --log-level <level>    debug | info | warn | error | silent (env LOG_LEVEL; default warn)
-  --help                 this text`;
+  --help                 this text
+Every option is also an environment variable DANA_MOCK_<OPTION> (DANA_MOCK_CLOCK_SKEW=30,
+DANA_MOCK_IN_MEMORY=true); PORT, HOST and LOG_LEVEL work too. An option given on the command line wins.`;
 
 /** Node fires a longer timer at once (TimeoutOverflowWarning), so a longer delay could never time out. */
 export const maxTimerDelayMs = 2 ** 31 - 1;
@@ -134,33 +137,74 @@ export function loadConfig(
   env: NodeJS.ProcessEnv,
   base: SandboxConfig = defaultConfig(),
 ): SandboxConfig & { help: boolean } {
-  const { values } = parseArgs({
+  const { values: fromArgs } = parseArgs({
     args: argv,
     allowNegative: true,
-    options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      data: { type: 'string' },
-      'in-memory': { type: 'boolean' },
-      keys: { type: 'string' },
-      partners: { type: 'string' },
-      fixtures: { type: 'string' },
-      'replay-check': { type: 'boolean' },
-      'clock-skew': { type: 'string' },
-      'journal-limit': { type: 'string' },
-      'journal-total-limit': { type: 'string' },
-      'replay-ids-per-session': { type: 'string' },
-      'replay-ids-total': { type: 'string' },
-      'allowed-hosts': { type: 'string' },
-      'admin-token': { type: 'string' },
-      'signing-helper': { type: 'boolean' },
-      'timeout-delay': { type: 'string' },
-      'ott-limit': { type: 'string' },
-      'log-level': { type: 'string' },
-      'webhook-timeout': { type: 'string' },
-      help: { type: 'boolean' },
-    },
+    options: cliOptions,
   });
+  const values = { ...readEnvOptions(env), ...fromArgs };
+  return applyOptions(values, base);
+}
+
+/** Every option, by its CLI name; each is also the environment variable DANA_MOCK_<NAME> (envNameOf). */
+export const cliOptions = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  data: { type: 'string' },
+  'in-memory': { type: 'boolean' },
+  keys: { type: 'string' },
+  partners: { type: 'string' },
+  fixtures: { type: 'string' },
+  'replay-check': { type: 'boolean' },
+  'clock-skew': { type: 'string' },
+  'journal-limit': { type: 'string' },
+  'journal-total-limit': { type: 'string' },
+  'replay-ids-per-session': { type: 'string' },
+  'replay-ids-total': { type: 'string' },
+  'allowed-hosts': { type: 'string' },
+  'admin-token': { type: 'string' },
+  'signing-helper': { type: 'boolean' },
+  'timeout-delay': { type: 'string' },
+  'ott-limit': { type: 'string' },
+  'log-level': { type: 'string' },
+  'webhook-timeout': { type: 'string' },
+  help: { type: 'boolean' },
+} as const;
+
+type OptionValues = {
+  [K in keyof typeof cliOptions]?: (typeof cliOptions)[K]['type'] extends 'boolean' ? boolean : string;
+};
+
+/** `clock-skew` -> `DANA_MOCK_CLOCK_SKEW`. */
+export const envNameOf = (option: string) => `DANA_MOCK_${option.toUpperCase().replace(/-/g, '_')}`;
+
+/** Short names a container or PaaS sets without a prefix; DANA_MOCK_<NAME> wins over them. */
+const envAliases: Record<string, string> = {
+  port: 'PORT',
+  host: 'HOST',
+  'log-level': 'LOG_LEVEL',
+  data: 'DANA_MOCK_DATA',
+};
+
+/** The options given as environment variables: DANA_MOCK_<NAME> (then PORT, HOST, LOG_LEVEL); booleans take true/false/1/0. */
+function readEnvOptions(env: NodeJS.ProcessEnv): OptionValues {
+  const values: Record<string, string | boolean> = {};
+  for (const [name, { type }] of Object.entries(cliOptions)) {
+    if (name === 'help') continue;
+    const variable = [envNameOf(name), envAliases[name]].find(
+      (v) => v !== undefined && env[v] !== undefined && env[v] !== '',
+    );
+    if (variable === undefined) continue;
+    const text = env[variable]!.trim();
+    if (type === 'string') values[name] = text;
+    else if (/^(true|1|yes)$/i.test(text)) values[name] = true;
+    else if (/^(false|0|no)$/i.test(text)) values[name] = false;
+    else throw new Error(`${variable} takes true or false, got "${text}"\n${usage}`);
+  }
+  return values as OptionValues;
+}
+
+function applyOptions(values: OptionValues, base: SandboxConfig): SandboxConfig & { help: boolean } {
   const int = (name: string, text: string | undefined, fallback: number, max = Number.MAX_SAFE_INTEGER) => {
     if (text === undefined) return fallback;
     const n = Number(text);
@@ -168,7 +212,7 @@ export function loadConfig(
     if (n > max) throw new Error(`--${name} must be at most ${max}, got ${text}\n${usage}`);
     return n;
   };
-  const logLevel = (values['log-level'] ?? env.LOG_LEVEL ?? base.logLevel) as LogLevel;
+  const logLevel = (values['log-level'] ?? base.logLevel) as LogLevel;
   if (!['debug', 'info', 'warn', 'error', 'silent'].includes(logLevel))
     throw new Error(`--log-level "${logLevel}" is not a level\n${usage}`);
   if (values['admin-token'] !== undefined && values['admin-token'].trim() === '')
@@ -176,9 +220,9 @@ export function loadConfig(
   const path = (p: string | undefined) => (p === undefined ? undefined : resolve(p));
   return {
     ...base,
-    port: int('port', values.port ?? env.PORT, base.port, 65_535),
-    host: values.host ?? env.HOST ?? base.host,
-    dataFile: path(values.data ?? env.DANA_MOCK_DATA) ?? base.dataFile,
+    port: int('port', values.port, base.port, 65_535),
+    host: values.host ?? base.host,
+    dataFile: path(values.data) ?? base.dataFile,
     inMemory: values['in-memory'] ?? base.inMemory,
     keysDir: path(values.keys) ?? base.keysDir,
     partnersFile: path(values.partners) ?? base.partnersFile,
@@ -195,8 +239,8 @@ export function loadConfig(
     ),
     replayIdsPerSession: int('replay-ids-per-session', values['replay-ids-per-session'], base.replayIdsPerSession),
     replayIdsTotal: int('replay-ids-total', values['replay-ids-total'], base.replayIdsTotal),
-    allowedHosts: splitList(values['allowed-hosts'] ?? env.DANA_MOCK_ALLOWED_HOSTS) ?? base.allowedHosts,
-    adminToken: values['admin-token'] ?? (env.DANA_MOCK_ADMIN_TOKEN || undefined) ?? base.adminToken,
+    allowedHosts: splitList(values['allowed-hosts']) ?? base.allowedHosts,
+    adminToken: values['admin-token'] ?? base.adminToken,
     signingHelper: values['signing-helper'] ?? base.signingHelper,
     timeoutDelayMs: int('timeout-delay', values['timeout-delay'], base.timeoutDelayMs, maxTimerDelayMs),
     ottLimitPerMinute:

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-import { relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadConfig, usage } from './config.js';
 import { internalsOf } from './internals.js';
+import { findPackageRoot } from './packageRoot.js';
 import { createSandbox } from './sandbox.js';
-
-const where = (path: string) => relative(process.cwd(), path) || '.';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.argv.slice(2), process.env);
@@ -19,13 +19,20 @@ async function main(): Promise<void> {
   const lines = [
     'dana-mock: a local DANA API sandbox. Every key it uses is TEST-ONLY; never send it real credentials.',
     `  URL                   ${url}`,
-    `  Demo partner          ${demo?.partnerId ?? '(none)'}  private key: ${where(config.keysDir)}/demo-partner/private.pem`,
-    `  Keys                  ${where(config.keysDir)}/  (DANA's public key: ${url}/__admin/keys/dana)`,
+    `  Demo partner          ${demo?.partnerId ?? '(none)'}  private key: ${join(config.keysDir, 'demo-partner', 'private.pem')}`,
+    `  Keys                  ${config.keysDir}  (DANA's public key: ${url}/__admin/keys/dana)`,
     `  Data                  ${sandbox.config.inMemory ? 'in memory (--in-memory): nothing is kept' : sandbox.config.dataFile}`,
-    `  Fixtures              ${where(config.fixturesFile)}`,
+    `  Fixtures              ${config.fixturesFile}`,
     ...deps.endpoints.list().map((e) => `  ${e.id.padEnd(22)}${e.method} ${e.paths.join(' | ')}`),
     `  Health                GET ${url}/__admin/health`,
-    `  Postman               postman/ (requests sign themselves through ${config.signingHelper ? `POST ${url}/__admin/sign, sandbox-only` : 'the signing helper, switched off now'})`,
+    `  Console               ${url}/__admin/console`,
+    `  OpenAPI               GET ${url}/__admin/openapi.json`,
+    // The package ships no postman/ folder: only a clone of the repository has the collection.
+    ...(existsSync(join(findPackageRoot(), 'postman'))
+      ? [
+          `  Postman               postman/ (requests sign themselves through ${config.signingHelper ? `POST ${url}/__admin/sign, sandbox-only` : 'the signing helper, switched off now'})`,
+        ]
+      : []),
     'Ctrl-C stops it.',
   ];
   console.log(lines.join('\n'));

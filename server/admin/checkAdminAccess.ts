@@ -10,7 +10,7 @@ const loopbackNames = ['localhost', '127.0.0.1', '[::1]'];
 const wildcardHosts = new Set(['', '0.0.0.0', '::', '[::]']);
 const stateChanging = new Set(['POST', 'PUT', 'DELETE', 'PATCH']);
 
-/** A Host header value or allowed-hosts entry split into name and port (`[::1]:4010`), name in lower case; undefined if it is none. */
+/** A Host header value or allowed-hosts entry split into name and port (`[::1]:4510`), name in lower case; undefined if it is none. */
 function parseHost(host: string): { name: string; port?: string } | undefined {
   const match = /^(\[[0-9a-f:.]+\]|[^[\]:/\s@]+)(?::(\d{1,5}))?$/i.exec(host.trim());
   return match ? { name: match[1].toLowerCase().replace(/\.$/, ''), port: match[2] } : undefined;
@@ -33,7 +33,7 @@ function urlOf(text: string, option: string): URL {
   try {
     return new URL(text);
   } catch {
-    throw new Error(`${option}: "${text}" is not a URL; give an origin such as http://ci-runner:4010.`);
+    throw new Error(`${option}: "${text}" is not a URL; give an origin such as http://ci-runner:4510.`);
   }
 }
 

@@ -32,15 +32,15 @@ describe('control-plane access', () => {
       const res = await request(sandbox.app)
         .get('/__admin/journal')
         .set('Origin', origin)
-        .set('Host', '127.0.0.1:4010');
+        .set('Host', '127.0.0.1:4510');
       expect([origin, res.status]).toEqual([origin, 403]);
     }
   });
 
   it('refuses a Host it does not serve (DNS rebinding), even for reads', async () => {
-    const res = await request(sandbox.app).get('/__admin/journal').set('Host', 'evil.example:4010');
+    const res = await request(sandbox.app).get('/__admin/journal').set('Host', 'evil.example:4510');
     expect(res.status).toBe(403);
-    expect(res.body).toEqual({ error: { message: expect.stringContaining('Host "evil.example:4010"') } });
+    expect(res.body).toEqual({ error: { message: expect.stringContaining('Host "evil.example:4510"') } });
   });
 
   it('refuses a text/plain or form POST with 415 naming the content type, and changes nothing', async () => {
@@ -54,9 +54,9 @@ describe('control-plane access', () => {
 
   it('answers its own origin and every loopback name, with and without a port', async () => {
     const cases = [
-      ['127.0.0.1:4010', 'http://127.0.0.1:4010'],
-      ['localhost:4010', 'http://localhost:4010'],
-      ['[::1]:4010', 'http://[::1]:4010'],
+      ['127.0.0.1:4510', 'http://127.0.0.1:4510'],
+      ['localhost:4510', 'http://localhost:4510'],
+      ['[::1]:4510', 'http://[::1]:4510'],
       ['localhost', 'http://localhost'],
     ];
     for (const [host, origin] of cases) {
@@ -68,8 +68,8 @@ describe('control-plane access', () => {
   it('answers a JSON POST from its own origin (application/json with a charset too)', async () => {
     const own = await createTestSandbox();
     const res = await freeze(own)
-      .set('Host', 'localhost:4010')
-      .set('Origin', 'http://localhost:4010')
+      .set('Host', 'localhost:4510')
+      .set('Origin', 'http://localhost:4510')
       .set('Content-Type', 'application/json; charset=utf-8')
       .send('{}');
     expect(res.status).toBe(200);
@@ -83,10 +83,10 @@ describe('control-plane access', () => {
       const call = request(shared.app).get('/__admin/health').set('Host', host);
       return (await (origin ? call.set('Origin', origin) : call)).status;
     };
-    expect(await statusOf('dana-mock:4010', 'http://dana-mock:3000')).toBe(200);
-    expect(await statusOf('10.1.2.3:4010')).toBe(200);
-    expect(await statusOf('localhost:4010', 'http://ci-runner:8080')).toBe(200);
-    expect(await statusOf('localhost:4010', 'http://ci-runner:9090')).toBe(403);
+    expect(await statusOf('dana-mock:4510', 'http://dana-mock:3000')).toBe(200);
+    expect(await statusOf('10.1.2.3:4510')).toBe(200);
+    expect(await statusOf('localhost:4510', 'http://ci-runner:8080')).toBe(200);
+    expect(await statusOf('localhost:4510', 'http://ci-runner:9090')).toBe(403);
     expect(await statusOf('ci-runner.evil.example')).toBe(403);
     await shared.close();
   });

@@ -39,7 +39,7 @@ describe('start-up', () => {
     });
     expect(loadConfig(['--port', '6060'], { PORT: '5050' }, base).port).toBe(6060);
     expect(loadConfig([], {}, base)).toMatchObject({
-      port: 4010,
+      port: 4510,
       replayCheck: true,
       inMemory: false,
       dataFile: `${root}/.data/dana-mock.json`,

@@ -8,11 +8,11 @@ import { root } from '../support/partners.js';
 import { findFencedBlocks, readDocuments } from './documents.js';
 
 const run = promisify(execFile);
-const defaultUrl = 'URL=http://127.0.0.1:4010';
+const defaultUrl = 'URL=http://127.0.0.1:4510';
 const continuationMark = '--- the example starts here ---';
 
 /**
- * A shell block of the README or docs/: it starts with `URL=http://127.0.0.1:4010` (a script of its
+ * A shell block of the README or docs/: it starts with `URL=http://127.0.0.1:4510` (a script of its
  * own), runs only npm commands, or continues the last script above it in the same document (it is
  * run after that script, and only its own output is checked). Its full-line `# ...` comments are
  * the output it promises, in order, `...` standing for anything.

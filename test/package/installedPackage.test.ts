@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+import { promisify } from 'node:util';
+import { root } from '../support/partners.js';
+
+// The packed tarball installed into a project of its own, as a user installs it. npm takes the
+// dependencies from its cache where it can (--prefer-offline), else from the registry.
+const env = { ...process.env, NODE_OPTIONS: '' };
+const run = (file: string, args: string[], cwd: string) =>
+  promisify(execFile)(file, args, { cwd, env, maxBuffer: 32 * 1024 * 1024 });
+
+let work: string;
+let tarball: string;
+let app: string;
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'dana-mock-package-'));
+  await run('npm', ['run', 'build'], root);
+  await run('npm', ['pack', '--ignore-scripts', '--pack-destination', work], root);
+  tarball = join(work, 'dana-mock-0.1.0.tgz');
+  app = join(work, 'app');
+  mkdirSync(app);
+  writeFileSync(join(app, 'package.json'), '{ "name": "consumer", "version": "1.0.0", "private": true }\n');
+  await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball], app);
+}, 300_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const healthScript = (load: string) =>
+  `${load}.then(async ({ createSandbox }) => { const s = await createSandbox(); const r = await s.handle({ method: 'GET', path: '/__admin/health', search: '', headers: {}, rawBody: '' }); console.log(r.status, JSON.parse(r.body).status); await s.close(); });`;
+
+describe('the packed tarball, installed into another project', () => {
+  it("serves a CommonJS consumer through require('dana-mock')", async () => {
+    const { stdout } = await run(process.execPath, ['-e', healthScript("Promise.resolve(require('dana-mock'))")], app);
+    expect(stdout.trim()).toBe('200 ok');
+  }, 60_000);
+
+  it("serves an ES module consumer through import 'dana-mock'", async () => {
+    writeFileSync(join(app, 'consumer.mjs'), healthScript("import('dana-mock')"));
+    const { stdout } = await run(process.execPath, ['consumer.mjs'], app);
+    expect(stdout.trim()).toBe('200 ok');
+  }, 60_000);
+
+  it('types a TypeScript module: node16 CommonJS consumer (no TS1479)', async () => {
+    writeFileSync(
+      join(app, 'consumer.ts'),
+      "import { createSandbox, ControlError, type Outcome, type Sandbox } from 'dana-mock';\n" +
+        "const outcome: Outcome<'successful'> = { case: 'successful' };\n" +
+        'export const start = async (): Promise<Sandbox> => (outcome.case, new ControlError(400, "x"), createSandbox());\n',
+    );
+    const tsc = join(root, 'node_modules/typescript/bin/tsc');
+    const types = join(root, 'node_modules/@types');
+    await expect(
+      run(
+        process.execPath,
+        [
+          tsc,
+          '--module',
+          'node16',
+          '--moduleResolution',
+          'node16',
+          '--strict',
+          '--noEmit',
+          '--skipLibCheck',
+          '--typeRoots',
+          types,
+          '--types',
+          'node',
+          'consumer.ts',
+        ],
+        app,
+      ),
+    ).resolves.toBeDefined();
+  }, 120_000);
+
+  it('prints a banner with absolute key paths and no postman/ folder it does not ship', async () => {
+    const child = spawn(join(app, 'node_modules/.bin/dana-mock'), ['--port', '0', '--in-memory'], { cwd: app, env });
+    let out = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => ((out += chunk), out.includes('Ctrl-C') && resolve()));
+      child.once('exit', (code) => reject(new Error(`exited with ${code}`)));
+    });
+    child.kill();
+    const key = /private key: (\S+)/.exec(out)![1];
+    expect(isAbsolute(key) && existsSync(key)).toBe(true);
+    expect(out).not.toContain('Postman');
+  }, 60_000);
+
+  it('runs through npx --package <tarball> dana-mock, and from a global install', async () => {
+    const npx = await run('npx', ['--yes', '--package', tarball, 'dana-mock', '--help'], work);
+    expect(npx.stdout).toContain('Usage: dana-mock [options]');
+    const prefix = join(work, 'global');
+    await run(
+      'npm',
+      ['install', '--global', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', tarball],
+      work,
+    );
+    const global = await run(join(prefix, 'bin/dana-mock'), ['--help'], work);
+    expect(global.stdout).toContain('Usage: dana-mock [options]');
+  }, 180_000);
+});
