@@ -8,7 +8,7 @@ import { SandboxControl } from '../control/SandboxControl.js';
 import { isSessionName, sessionNameRule } from '../core/sessionName.js';
 import { bodyTooLargeReason } from '../adapters/readBody.js';
 import { checkAdminAccess } from './checkAdminAccess.js';
-import { isPageId, pageRoutes } from '../protocols/page/index.js';
+import { listJournalSources } from '../core/journalSources.js';
 
 export const adminPrefix = '/__admin';
 
@@ -91,15 +91,9 @@ function checkQuery(route: AdminRoute, query: URLSearchParams, deps: SandboxDeps
   }
   // A filter on an endpoint that does not exist matches nothing, so "never called" would pass by mistake.
   const endpoint = query.get('endpoint');
-  if (endpoint !== null && !deps.endpoints.get(endpoint) && !isPageId(endpoint)) {
-    throw new ControlError(
-      400,
-      `?endpoint=${endpoint} names no endpoint; there are ${[
-        ...deps.endpoints.list().map((e) => e.id),
-        ...pageRoutes.map((p) => p.id),
-      ].join(', ')}.`,
-    );
-  }
+  const sources = listJournalSources(deps.endpoints);
+  if (endpoint !== null && !sources.includes(endpoint))
+    throw new ControlError(400, `?endpoint=${endpoint} names no endpoint; there are ${sources.join(', ')}.`);
 }
 
 /** A route that takes no body refuses one: `{"session":"ci-1"}` sent to /reset must not reset everything. */

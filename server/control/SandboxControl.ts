@@ -1,6 +1,6 @@
 import { entryMatches, type JournalEntry, type JournalFilter, type JournalPage } from '../core/journal.js';
 import { maskJournalEntry } from '../core/maskJournalEntry.js';
-import { isPageId, pageRoutes } from '../protocols/page/index.js';
+import { listJournalSources } from '../core/journalSources.js';
 import { createPartner, type PartnerInput } from '../core/partners.js';
 import { isSessionName, sessionNameRule } from '../core/sessionName.js';
 import type { SandboxDeps } from '../core/types.js';
@@ -261,11 +261,8 @@ export class SandboxControl {
 
   /** A filter on a misspelt endpoint matches nothing, so "never called" would pass by mistake: refuse it. */
   private checkEndpoint(id: string): void {
-    if (!this.deps.endpoints.get(id) && !isPageId(id))
-      throw new ControlError(
-        400,
-        `No endpoint "${id}"; there are ${[...this.deps.endpoints.list().map((e) => e.id), ...pageRoutes.map((p) => p.id)].join(', ')}.`,
-      );
+    const sources = listJournalSources(this.deps.endpoints);
+    if (!sources.includes(id)) throw new ControlError(400, `No endpoint "${id}"; there are ${sources.join(', ')}.`);
   }
 
   clearJournal(): void {

@@ -20,11 +20,14 @@ export interface WebhookAttempt {
   latencyMs: number;
 }
 
+/** The notifies DANA sends; each is journalled under its kind. */
+export const webhookKinds = ['finishNotify'] as const;
+
 /** A notify DANA owes a partner: what to POST where, and every attempt so far. */
 export interface WebhookDelivery {
   id: string;
   /** What the notify is about: finishNotify for an order that reached a final state. */
-  kind: 'finishNotify';
+  kind: (typeof webhookKinds)[number];
   /** The order's partnerReferenceNo and DANA referenceNo. */
   partnerReferenceNo: string;
   referenceNo: string;

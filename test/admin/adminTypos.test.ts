@@ -67,6 +67,16 @@ describe('admin typos never widen what a call acts on', () => {
     expect((await admin(sandbox, 'GET', '/journal/count?endpoint=applyOtt')).body.count).toBe(1);
   });
 
+  it.each(['oauthPage', 'checkoutPage', 'finishNotify'])(
+    'accepts ?endpoint=%s: pages and outbound notifies are journalled under that id',
+    async (id) => {
+      const res = await admin(sandbox, 'GET', `/journal/count?endpoint=${id}`);
+      expect(res.status).toBe(200);
+      expect(res.body.count).toBe(0);
+      expect(sandbox.control.journal({ endpoint: id })).toEqual([]);
+    },
+  );
+
   it('refuses the in-process journal filter on an unknown endpoint too', () => {
     expect(() => sandbox.control.journal({ endpoint: 'applyOT' })).toThrow('No endpoint "applyOT"');
   });

@@ -2,6 +2,7 @@ import type { SandboxDeps, SandboxRequest, SandboxResponse } from '../../core/ty
 import { findAnyOrder, finishOrder, payOrder } from '../../payments/orderBook.js';
 import { finalStatuses, type PaymentOrder } from '../../payments/PaymentOrder.js';
 import type { Customer } from '../../store/entities.js';
+import { checkoutPageId } from './index.js';
 import { renderCheckoutPage, type CheckoutStep } from './renderCheckoutPage.js';
 
 /** Where createOrder's and widget payment's webRedirectUrl point: /checkout/<referenceNo>. */
@@ -106,7 +107,7 @@ export function handleCheckoutPage(request: SandboxRequest, deps: SandboxDeps): 
     id: deps.ids.uuid(),
     at: deps.clock.now(session).toISOString(),
     session,
-    endpoint: 'checkoutPage',
+    endpoint: checkoutPageId,
     partnerId: order?.partnerId,
     code,
     verdicts: { page: 'checkout', referenceNo },

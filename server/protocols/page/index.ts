@@ -6,12 +6,10 @@ export const pageRoutes: readonly PageRoute[] = [oauthPage];
 
 const byPath = new Map(pageRoutes.flatMap((page) => page.paths.map((path) => [path, page] as const)));
 
+/** The checkout page's id in the journal (it is routed by prefix, /checkout/<referenceNo>, not by a page route). */
+export const checkoutPageId = 'checkoutPage';
+
 /** The page that serves `path`, if any. */
 export function findPage(path: string): PageRoute | undefined {
   return byPath.get(path);
-}
-
-/** Whether `id` names a page: its steps are journalled under that id, as an endpoint's exchanges are under theirs. */
-export function isPageId(id: string): boolean {
-  return pageRoutes.some((page) => page.id === id);
 }
