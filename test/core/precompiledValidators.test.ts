@@ -1,17 +1,20 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { precompileValidators } from '../../server/core/precompileValidators.js';
 import { readSchemaSources, SchemaRegistry } from '../../server/core/SchemaRegistry.js';
 import { root } from '../support/partners.js';
 
 const require = createRequire(import.meta.url);
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 /** A copy of schemas/ in a temporary folder; schemas/ itself is never touched. */
 function schemasCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'dana-mock-schemas-'));
+  made.push(dir);
   cpSync(join(root, 'schemas'), dir, { recursive: true });
   return dir;
 }
@@ -21,7 +24,9 @@ function schemasCopy(): string {
  * its require() of Ajv's runtime resolves from node_modules.
  */
 function precompile(schemasDir: string): string {
+  mkdirSync(join(root, 'node_modules/.cache'), { recursive: true });
   const dir = mkdtempSync(join(root, 'node_modules/.cache/dana-mock-precompiled-'));
+  made.push(dir);
   const file = join(dir, 'precompiledValidators.cjs');
   writeFileSync(file, precompileValidators(schemasDir));
   return file;
