@@ -20,7 +20,7 @@ import { createLogger } from './core/logger.js';
 import { createPartner, loadDanaKeys, loadKeyDirPartners, loadPartnersFile, PartnerRegistry } from './core/partners.js';
 import { handleRequest, rejectUnreadableRequest } from './core/pipeline.js';
 import { ReplayGuard } from './core/ReplayGuard.js';
-import { createSchemaRegistry } from './core/schemas.js';
+import { SchemaRegistry } from './core/SchemaRegistry.js';
 import type { SandboxDeps, SandboxRequest, SandboxResponse } from './core/types.js';
 import { endpoints } from './endpoints/index.js';
 import { keepInternals } from './internals.js';
@@ -85,13 +85,13 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   };
   const logger = createLogger(config.logLevel);
   accessPolicyOf(config);
-  const ajv = createSchemaRegistry(config.schemasDir);
-  const endpointTable = new EndpointTable([...endpoints, ...extraEndpoints], ajv, config.schemasDir);
+  const schemas = new SchemaRegistry(config.schemasDir);
+  const endpointTable = new EndpointTable([...endpoints, ...extraEndpoints], schemas, config.schemasDir);
   const partners = new PartnerRegistry();
   loadKeyDirPartners(config.keysDir).forEach((p) => partners.register(p));
   if (config.partnersFile) loadPartnersFile(config.partnersFile).forEach((p) => partners.register(p));
   const dana = loadDanaKeys(config.keysDir);
-  const fixtures = loadFixturesFile(config.fixturesFile, ajv);
+  const fixtures = loadFixturesFile(config.fixturesFile, schemas);
   const store = await openLowdbStore({ file: config.inMemory ? undefined : config.dataFile, logger });
   store
     .list('partners')
@@ -113,8 +113,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     logger,
     endpoints: endpointTable,
     replay: new ReplayGuard({ perSession: config.replayIdsPerSession, total: config.replayIdsTotal }),
-    schemas: ajv,
-    scenarios: new ScenarioBook(config.scenariosDir, ajv, endpointTable),
+    schemas,
+    scenarios: new ScenarioBook(config.scenariosDir, schemas, endpointTable),
     rules: new RuleIndex(store),
     sweeper: new ExpirySweeper(store),
     fixtures,
@@ -130,7 +130,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   };
   checkStoredRules(deps);
   const stopPaymentTimers = startPaymentTimers(deps);
-  const handleAdminRequest = createAdminHandler(ajv);
+  const handleAdminRequest = createAdminHandler(schemas);
   const fail = (request: SandboxRequest, error: unknown) => {
     logger.error('the pipeline failed', { path: request.path, stack: (error as Error)?.stack ?? String(error) });
     return lastResortFor(request.path, dana.privateKey, endpointTable.list());

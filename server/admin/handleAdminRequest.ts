@@ -1,5 +1,5 @@
-import type { Ajv } from 'ajv';
 import type { SandboxDeps, SandboxRequest, SandboxResponse } from '../core/types.js';
+import type { SchemaRegistry } from '../core/SchemaRegistry.js';
 import { checkControlBody } from '../control/checkControlBody.js';
 import { ControlError } from '../control/ControlError.js';
 import type { AdminReply, AdminRoute } from './adminRoute.js';
@@ -105,7 +105,7 @@ function takesBody(route: AdminRoute): boolean {
 const isEmptyObject = (raw: string) => /^\s*\{\s*\}\s*$/.test(raw);
 
 /** The control plane's router: JSON in, JSON out, bodies checked against their schema first. */
-export function createAdminHandler(ajv: Ajv, routes: readonly AdminRoute[] = adminRoutes) {
+export function createAdminHandler(schemas: SchemaRegistry, routes: readonly AdminRoute[] = adminRoutes) {
   const compiled = routes.map(compile);
   return async function handleAdminRequest(request: SandboxRequest, deps: SandboxDeps): Promise<SandboxResponse> {
     const path = request.path.slice(adminPrefix.length) || '/';
@@ -142,7 +142,7 @@ export function createAdminHandler(ajv: Ajv, routes: readonly AdminRoute[] = adm
           throw new ControlError(400, `The body is not JSON: ${(error as Error).message}`);
         }
       }
-      if (route.bodySchema) checkControlBody(ajv, route.bodySchema, body ?? {});
+      if (route.bodySchema) checkControlBody(schemas, route.bodySchema, body ?? {});
       const session = readSession(request, query);
       return reply(
         await route.handle(

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { ok, type AdminRoute } from '../admin/adminRoute.js';
 import { ControlError } from '../control/ControlError.js';
 import { findPackageRoot } from '../packageRoot.js';
-import { renderConsole } from './renderConsole.js';
 
 /** The page only loads its own script and style and talks to its own origin; no site may frame it. */
 const pageHeaders = {
@@ -26,11 +25,11 @@ export const consoleRoutes: AdminRoute[] = [
     path: '/console',
     summary:
       'The console in a browser (HTML): the journal live, armed rules and scenario packs, the clock and fixtures of a session.',
-    handle: ({ control }, deps) => ({
-      status: 200,
-      headers: pageHeaders,
-      body: renderConsole(deps, control.forSession(undefined).sessions()),
-    }),
+    // Imported on first use: a started sandbox's first answers (health, API calls) never need the page.
+    handle: async ({ control }, deps) => {
+      const { renderConsole } = await import('./renderConsole.js');
+      return { status: 200, headers: pageHeaders, body: renderConsole(deps, control.forSession(undefined).sessions()) };
+    },
   },
   {
     method: 'GET',

@@ -1,18 +1,17 @@
-import type { Ajv } from 'ajv';
 import type { CompiledEndpoint, EndpointDefinition } from './endpoint.js';
 import type { SchemaKind } from '../protocols/protocol.js';
-import { requireEndpointSchema } from './schemas.js';
+import type { SchemaRegistry } from './SchemaRegistry.js';
 
 /** The endpoints by path, with their schemas compiled once. */
 export class EndpointTable {
   private readonly byPath = new Map<string, CompiledEndpoint>();
 
-  constructor(definitions: readonly EndpointDefinition[], ajv: Ajv, schemasDir: string) {
+  constructor(definitions: readonly EndpointDefinition[], schemas: SchemaRegistry, schemasDir: string) {
     for (const definition of definitions) {
       const kinds = definition.protocol.schemaKinds;
       const schema = (kind: SchemaKind) =>
         kinds.includes(kind)
-          ? requireEndpointSchema(ajv, definition.homes?.schemasDir ?? schemasDir, definition.id, kind)
+          ? schemas.requireEndpointSchema(definition.homes?.schemasDir ?? schemasDir, definition.id, kind)
           : undefined;
       const endpoint: CompiledEndpoint = {
         ...definition,

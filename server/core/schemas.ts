@@ -1,52 +1,5 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import * as addFormatsModule from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { commonCases, SandboxError } from './SandboxError.js';
-
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
-  ajv: Ajv,
-) => Ajv;
-
-/** Parses one schema file into `ajv` under `key`; an unreadable schema stops start-up, naming the file. */
-function addSchemaFile(ajv: Ajv, path: string, key: string): void {
-  try {
-    ajv.addSchema(JSON.parse(readFileSync(path, 'utf8')), key);
-  } catch (error) {
-    throw new Error(`Schema ${path} is invalid: ${(error as Error).message}`, { cause: error });
-  }
-}
-
-/**
- * One Ajv holding the shared schemas of schemas/ (control plane, fixtures, scenario packs), each
- * addressable by its file name; endpoint schemas (schemas/<id>/) join it through requireEndpointSchema.
- */
-export function createSchemaRegistry(schemasDir: string): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
-  addFormats(ajv);
-  for (const file of readdirSync(schemasDir).filter((f) => f.endsWith('.json')))
-    addSchemaFile(ajv, join(schemasDir, file), file);
-  return ajv;
-}
-
-/** The Ajv key of an endpoint's schema: `<id>/<kind>.json`, its path under schemas/. */
-export const endpointSchemaKey = (endpointId: string, kind: string) => `${endpointId}/${kind}.json`;
-
-/** The compiled validator of `<schemasDir>/<id>/<kind>.json`, added to `ajv` once; a missing file stops start-up. */
-export function requireEndpointSchema(
-  ajv: Ajv,
-  schemasDir: string,
-  endpointId: string,
-  kind: string,
-): ValidateFunction {
-  const key = endpointSchemaKey(endpointId, kind);
-  const path = join(schemasDir, endpointId, `${kind}.json`);
-  if (!existsSync(path)) throw new Error(`Missing schema ${path}`);
-  if (!ajv.getSchema(key)) addSchemaFile(ajv, path, key);
-  const validate = ajv.getSchema(key);
-  if (!validate) throw new Error(`Schema ${path} did not compile`);
-  return validate;
-}
 
 type SchemaNode = {
   properties?: Record<string, SchemaNode>;

@@ -1,5 +1,5 @@
-import type { Ajv } from 'ajv';
 import type { Clock } from './clock.js';
+import type { SchemaRegistry } from './SchemaRegistry.js';
 import type { EndpointTable } from './EndpointTable.js';
 import type { ReplayGuard } from './ReplayGuard.js';
 import type { RuleIndex } from '../scenarios/RuleIndex.js';
@@ -81,7 +81,7 @@ export interface SandboxDeps {
   /** The fixtures file as loaded, for resets. */
   fixtures: Fixtures;
   /** Every schema in schemas/, compiled once. */
-  schemas: Ajv;
+  schemas: SchemaRegistry;
   /** DANA's outbound notifies (finish notify) and their retries. */
   webhooks: WebhookDeliverer;
 }

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Ajv, AnySchema } from 'ajv';
+import type { AnySchema } from 'ajv';
 import type { AdminRoute } from '../admin/adminRoute.js';
 import { adminRoutes } from '../admin/adminRoutes.js';
 import type { CompiledEndpoint } from '../core/endpoint.js';
-import { endpointSchemaKey } from '../core/schemas.js';
+import { endpointSchemaKey, type SchemaRegistry } from '../core/SchemaRegistry.js';
 import type { SandboxDeps } from '../core/types.js';
 import { findPackageRoot } from '../packageRoot.js';
 import { protocols } from '../protocols/index.js';
@@ -114,7 +114,7 @@ const isObject = (value: unknown): value is JsonObject =>
 class SchemaComponents {
   readonly schemas: Record<string, unknown> = {};
 
-  constructor(private readonly ajv: Ajv) {}
+  constructor(private readonly registry: SchemaRegistry) {}
 
   /** `file.json` or `file.json#/pointer` (a bodySchema, a cross-file $ref) -> a ref inside the document. */
   refTo(schemaRef: string, compiled?: AnySchema): string {
@@ -123,7 +123,7 @@ class SchemaComponents {
       throw new Error(`Cannot place schema ref "${schemaRef}" in the OpenAPI document: only schemas/ files are known.`);
     // An endpoint's schemas/<id>/request.json is the component <id>.request.
     const name = file.slice(0, -'.json'.length).replaceAll('/', '.');
-    if (!(name in this.schemas)) this.embed(name, compiled ?? this.ajv.getSchema(file)?.schema);
+    if (!(name in this.schemas)) this.embed(name, compiled ?? this.registry.getSchema(file)?.schema);
     return `#/components/schemas/${escapePointer(name)}${pointer}`;
   }
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Ajv } from 'ajv';
 import type { EndpointTable } from '../core/EndpointTable.js';
+import type { SchemaRegistry } from '../core/SchemaRegistry.js';
 
 export type FaultKind = 'timeout' | 'empty-response' | 'malformed-json' | 'connection-reset';
 
@@ -30,7 +30,7 @@ export const faultsFile = 'faults.json';
 const requiredFaults: readonly FaultKind[] = ['timeout', 'empty-response', 'malformed-json', 'connection-reset'];
 
 /** Reads a pack; `caseMembers` are the members its scenarios' `data` may not set (the protocol writes them from the case). */
-function readPack(dir: string, file: string, ajv: Ajv, caseMembers: readonly string[] = []): PackFile {
+function readPack(dir: string, file: string, schemas: SchemaRegistry, caseMembers: readonly string[] = []): PackFile {
   const path = join(dir, file);
   if (!existsSync(path))
     throw new Error(`Missing scenario pack ${path}: every endpoint needs one (see schemas/scenario.schema.json).`);
@@ -50,7 +50,7 @@ function readPack(dir: string, file: string, ajv: Ajv, caseMembers: readonly str
       );
     }
   }
-  const validate = ajv.getSchema('scenario.schema.json')!;
+  const validate = schemas.getSchema('scenario.schema.json')!;
   if (!validate(pack)) {
     const e = validate.errors![0];
     throw new Error(`Scenario pack ${path} is invalid at ${e.instancePath || '/'}: ${e.message}`);
@@ -63,8 +63,8 @@ export class ScenarioBook {
   private readonly byEndpoint = new Map<string, Map<string, Scenario>>();
   private readonly faults = new Map<string, Scenario>();
 
-  constructor(dir: string, ajv: Ajv, endpoints: EndpointTable) {
-    for (const [name, s] of Object.entries(readPack(dir, faultsFile, ajv).scenarios))
+  constructor(dir: string, schemas: SchemaRegistry, endpoints: EndpointTable) {
+    for (const [name, s] of Object.entries(readPack(dir, faultsFile, schemas).scenarios))
       this.faults.set(name, { ...s, name });
     for (const kind of requiredFaults) {
       if (this.faults.get(kind)?.fault !== kind)
@@ -75,7 +75,7 @@ export class ScenarioBook {
     for (const endpoint of endpoints.list()) {
       const home = endpoint.homes?.scenariosDir ?? dir;
       const where = join(home, `${endpoint.id}.json`);
-      const pack = readPack(home, `${endpoint.id}.json`, ajv, endpoint.protocol.caseMembers);
+      const pack = readPack(home, `${endpoint.id}.json`, schemas, endpoint.protocol.caseMembers);
       if (pack.endpoint !== endpoint.id)
         throw new Error(`Scenario pack ${where} names endpoint "${pack.endpoint}", expected "${endpoint.id}".`);
       const named = new Map<string, Scenario>();

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Ajv } from 'ajv';
+import type { SchemaRegistry } from '../core/SchemaRegistry.js';
 import type { AuthCode, Card, Customer, CustomerToken, Journey, Order } from './entities.js';
 import type { Store } from './store.js';
 
@@ -39,14 +39,14 @@ export const fixtureDefinitions: Record<FixtureCollection, string> = {
 };
 
 /** Reads and checks the fixtures file; a bad file stops start-up, naming the file and the problem. */
-export function loadFixturesFile(file: string, ajv: Ajv): Fixtures {
+export function loadFixturesFile(file: string, schemas: SchemaRegistry): Fixtures {
   let fixtures: unknown;
   try {
     fixtures = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     throw new Error(`Cannot load fixtures file ${file}: ${(error as Error).message}`, { cause: error });
   }
-  const validate = ajv.getSchema('fixtures.schema.json');
+  const validate = schemas.getSchema('fixtures.schema.json');
   if (!validate?.(fixtures)) {
     const e = validate?.errors?.[0];
     throw new Error(`Fixtures file ${file} is invalid at ${e?.instancePath || '/'}: ${e?.message}`);

@@ -3,6 +3,7 @@ import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { root } from '../support/partners.js';
 
@@ -73,6 +74,14 @@ describe('the packed tarball, installed into another project', () => {
       ),
     ).resolves.toBeDefined();
   }, 120_000);
+
+  it('validates with the schema validators its build precompiled, compiling none at start-up', async () => {
+    const installed = join(app, 'node_modules/dana-mock');
+    const registry = pathToFileURL(join(installed, 'dist/server/core/SchemaRegistry.js')).href;
+    const script = `import(${JSON.stringify(registry)}).then(({ SchemaRegistry }) => console.log(new SchemaRegistry(${JSON.stringify(join(installed, 'schemas'))}).precompiled));`;
+    const { stdout } = await run(process.execPath, ['-e', script], app);
+    expect(stdout.trim()).toBe('true');
+  }, 60_000);
 
   it('prints a banner with absolute key paths and no postman/ folder it does not ship', async () => {
     const child = spawn(join(app, 'node_modules/.bin/dana-mock'), ['--port', '0', '--in-memory'], { cwd: app, env });

@@ -23,6 +23,7 @@ describe('the published package', () => {
       'dist/server/index.js',
       'dist/server/index.d.ts',
       'dist/server/main.js',
+      'dist/server/core/precompiledValidators.cjs',
       'dist/cjs/index.cjs',
       'dist/cjs/index.d.cts',
       'console/console.js',

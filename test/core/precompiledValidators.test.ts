@@ -1,0 +1,100 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { precompileValidators } from '../../server/core/precompileValidators.js';
+import { readSchemaSources, SchemaRegistry } from '../../server/core/SchemaRegistry.js';
+import { root } from '../support/partners.js';
+
+const require = createRequire(import.meta.url);
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A copy of schemas/ in a temporary folder; schemas/ itself is never touched. */
+function schemasCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'dana-mock-schemas-'));
+  made.push(dir);
+  cpSync(join(root, 'schemas'), dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * What `npm run build` writes, built from `schemasDir`. It sits inside the checkout, as dist/ does, so
+ * its require() of Ajv's runtime resolves from node_modules.
+ */
+function precompile(schemasDir: string): string {
+  mkdirSync(join(root, 'node_modules/.cache'), { recursive: true });
+  const dir = mkdtempSync(join(root, 'node_modules/.cache/dana-mock-precompiled-'));
+  made.push(dir);
+  const file = join(dir, 'precompiledValidators.cjs');
+  writeFileSync(file, precompileValidators(schemasDir));
+  return file;
+}
+
+/** Makes `reason` a required member of POST /__admin/clock/set's body in the schemas of `schemasDir`. */
+function requireReasonToSetTheClock(schemasDir: string): void {
+  const path = join(schemasDir, 'admin.clock.json');
+  const json = JSON.parse(readFileSync(path, 'utf8'));
+  json.definitions.set.required.push('reason');
+  writeFileSync(path, JSON.stringify(json, null, 2));
+}
+
+const clockAt = { at: '2026-01-01T00:00:00+07:00' };
+
+describe('precompiled validators', () => {
+  it('are used when they were built from exactly the schema files on disk', () => {
+    const schemasDir = schemasCopy();
+    const file = precompile(schemasDir);
+    const registry = new SchemaRegistry(schemasDir, file);
+    expect(registry.precompiled).toBe(true);
+    const built = require(file) as Record<string, unknown>;
+    expect(registry.getSchema('applyOtt/request.json')).toBe(built['applyOtt/request.json']);
+    expect(registry.getSchema('admin.clock.json#/definitions/set')).toBe(built['admin.clock.json#/definitions/set']);
+  });
+
+  it('report the same errors as validators compiled at run time, and carry the same schema', () => {
+    const schemasDir = schemasCopy();
+    const precompiled = new SchemaRegistry(schemasDir, precompile(schemasDir));
+    const compiled = new SchemaRegistry(schemasDir, join(schemasDir, 'none.cjs'));
+    expect(compiled.precompiled).toBe(false);
+    const bodies = [{}, { userResources: [], additionalInfo: { accessToken: 7 } }, [], null, { at: 'soon' }];
+    for (const { key } of readSchemaSources(schemasDir)) {
+      const fast = precompiled.getSchema(key)!;
+      const slow = compiled.getSchema(key)!;
+      expect(fast.schema).toEqual(slow.schema);
+      for (const body of bodies) {
+        expect([key, fast(body)]).toEqual([key, slow(body)]);
+        expect(fast.errors).toEqual(slow.errors);
+      }
+    }
+  });
+
+  it('are ignored once a schema file changes: the file on disk decides', () => {
+    const schemasDir = schemasCopy();
+    const file = precompile(schemasDir);
+    requireReasonToSetTheClock(schemasDir);
+    const registry = new SchemaRegistry(schemasDir, file);
+    expect(registry.precompiled).toBe(false);
+    const validate = registry.getSchema('admin.clock.json#/definitions/set')!;
+    expect(validate(clockAt)).toBe(false);
+    expect(validate.errors?.[0]?.params).toEqual({ missingProperty: 'reason' });
+  });
+
+  it("are ignored once an endpoint's schema folder is added", () => {
+    const schemasDir = schemasCopy();
+    const file = precompile(schemasDir);
+    mkdirSync(join(schemasDir, 'echo'));
+    writeFileSync(join(schemasDir, 'echo', 'request.json'), '{ "type": "object", "required": ["message"] }');
+    const registry = new SchemaRegistry(schemasDir, file);
+    expect(registry.precompiled).toBe(false);
+    expect(registry.requireEndpointSchema(schemasDir, 'echo', 'request')({})).toBe(false);
+  });
+
+  it('are not needed: without the module every schema compiles at run time', () => {
+    const registry = new SchemaRegistry(join(root, 'schemas'), join(root, 'no-such-module.cjs'));
+    expect(registry.precompiled).toBe(false);
+    expect(registry.getSchema('admin.clock.json#/definitions/set')!(clockAt)).toBe(true);
+    expect(registry.getSchema('admin.clock.json#/definitions/set')!({})).toBe(false);
+  });
+});
