@@ -7,6 +7,12 @@ import { balanceInquiry } from './balanceInquiry/balanceInquiry.js';
 import { cancelOrder } from './cancelOrder/cancelOrder.js';
 import { consultPay } from './consultPay/consultPay.js';
 import { createOrder } from './createOrder/createOrder.js';
+import { createShop } from './createShop/createShop.js';
+import { updateDivision } from './updateDivision/updateDivision.js';
+import { queryDivision } from './queryDivision/queryDivision.js';
+import { createDivision } from './createDivision/createDivision.js';
+import { updateShop } from './updateShop/updateShop.js';
+import { queryShop } from './queryShop/queryShop.js';
 import { pushNotificationUser } from './pushNotificationUser/pushNotificationUser.js';
 import { queryPayment } from './queryPayment/queryPayment.js';
 import { queryUserProfile } from './queryUserProfile/queryUserProfile.js';
@@ -40,4 +46,10 @@ export const endpoints: readonly EndpointDefinition[] = [
   widgetQueryPayment,
   widgetCancelOrder,
   widgetRefundOrder,
+  createShop,
+  queryShop,
+  updateShop,
+  createDivision,
+  queryDivision,
+  updateDivision,
 ];
