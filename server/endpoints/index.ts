@@ -8,6 +8,9 @@ import { cancelOrder } from './cancelOrder/cancelOrder.js';
 import { consultPay } from './consultPay/consultPay.js';
 import { createOrder } from './createOrder/createOrder.js';
 import { createShop } from './createShop/createShop.js';
+import { queryAssetCardList } from './queryAssetCardList/queryAssetCardList.js';
+import { queryMerchantInfo } from './queryMerchantInfo/queryMerchantInfo.js';
+import { queryMerchantResource } from './queryMerchantResource/queryMerchantResource.js';
 import { updateDivision } from './updateDivision/updateDivision.js';
 import { queryDivision } from './queryDivision/queryDivision.js';
 import { createDivision } from './createDivision/createDivision.js';
@@ -52,4 +55,7 @@ export const endpoints: readonly EndpointDefinition[] = [
   createDivision,
   queryDivision,
   updateDivision,
+  queryMerchantInfo,
+  queryMerchantResource,
+  queryAssetCardList,
 ];
