@@ -343,4 +343,6 @@ export const entityReferences: readonly EntityReference[] = [
   { from: 'refreshTokens', field: 'customerId', to: 'customers' },
   { from: 'cards', field: 'customerId', to: 'customers' },
   { from: 'orders', field: 'customerId', to: 'customers' },
+  { from: 'shops', field: 'parentDivisionId', to: 'divisions' },
+  { from: 'divisions', field: 'parentDivisionId', to: 'divisions' },
 ];
