@@ -7,6 +7,15 @@ import { balanceInquiry } from './balanceInquiry/balanceInquiry.js';
 import { cancelOrder } from './cancelOrder/cancelOrder.js';
 import { consultPay } from './consultPay/consultPay.js';
 import { createOrder } from './createOrder/createOrder.js';
+import { createShop } from './createShop/createShop.js';
+import { queryAssetCardList } from './queryAssetCardList/queryAssetCardList.js';
+import { queryMerchantInfo } from './queryMerchantInfo/queryMerchantInfo.js';
+import { queryMerchantResource } from './queryMerchantResource/queryMerchantResource.js';
+import { updateDivision } from './updateDivision/updateDivision.js';
+import { queryDivision } from './queryDivision/queryDivision.js';
+import { createDivision } from './createDivision/createDivision.js';
+import { updateShop } from './updateShop/updateShop.js';
+import { queryShop } from './queryShop/queryShop.js';
 import { pushNotificationUser } from './pushNotificationUser/pushNotificationUser.js';
 import { queryPayment } from './queryPayment/queryPayment.js';
 import { queryUserProfile } from './queryUserProfile/queryUserProfile.js';
@@ -40,4 +49,13 @@ export const endpoints: readonly EndpointDefinition[] = [
   widgetQueryPayment,
   widgetCancelOrder,
   widgetRefundOrder,
+  createShop,
+  queryShop,
+  updateShop,
+  createDivision,
+  queryDivision,
+  updateDivision,
+  queryMerchantInfo,
+  queryMerchantResource,
+  queryAssetCardList,
 ];

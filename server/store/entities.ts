@@ -1,4 +1,7 @@
 import type { ClockState } from '../core/clock.js';
+import type { Division } from '../merchants/Division.js';
+import type { Merchant } from '../merchants/Merchant.js';
+import type { Shop } from '../merchants/Shop.js';
 import type { PaymentOrder } from '../payments/PaymentOrder.js';
 import type { ArmedRule } from '../scenarios/ArmedRule.js';
 import type { WebhookDelivery } from '../webhooks/WebhookDelivery.js';
@@ -161,6 +164,9 @@ export interface Collections {
   seedDeletions: SeedDeletion;
   payments: PaymentOrder;
   webhooks: WebhookDelivery;
+  merchants: Merchant;
+  shops: Shop;
+  divisions: Division;
 }
 
 export type CollectionName = keyof Collections;
@@ -290,6 +296,37 @@ export const entityFields: { [C in Exclude<CollectionName, 'clocks' | 'rules'>]:
     nextAttemptAt: may('instant'),
     attempts: must('list'),
   },
+  merchants: {
+    merchantId: must('key'),
+    officialName: must('string'),
+    status: must(['ACTIVE', 'PENDING', 'FROZEN']),
+    phoneNumber: may('string'),
+    sizeType: may('string'),
+    mccCodes: may('strings'),
+    balances: must('object'),
+    assetCards: must('list'),
+    createdAt: may('instant'),
+  },
+  shops: {
+    shopId: must('key'),
+    merchantId: must('string'),
+    externalShopId: must('string'),
+    parentRoleType: must(['MERCHANT', 'DIVISION', 'EXTERNAL_DIVISION']),
+    parentDivisionId: may('string'),
+    details: must('object'),
+    createdAt: must('instant'),
+    modifiedAt: must('instant'),
+  },
+  divisions: {
+    divisionId: must('key'),
+    merchantId: must('string'),
+    externalDivisionId: must('string'),
+    parentRoleType: must(['MERCHANT', 'DIVISION', 'EXTERNAL_DIVISION']),
+    parentDivisionId: may('string'),
+    details: must('object'),
+    createdAt: must('instant'),
+    modifiedAt: must('instant'),
+  },
 };
 
 /** An entry naming another by id: it must resolve in its own scope or the global one. */
@@ -306,4 +343,6 @@ export const entityReferences: readonly EntityReference[] = [
   { from: 'refreshTokens', field: 'customerId', to: 'customers' },
   { from: 'cards', field: 'customerId', to: 'customers' },
   { from: 'orders', field: 'customerId', to: 'customers' },
+  { from: 'shops', field: 'parentDivisionId', to: 'divisions' },
+  { from: 'divisions', field: 'parentDivisionId', to: 'divisions' },
 ];

@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { SchemaRegistry } from '../core/SchemaRegistry.js';
+import type { Division } from '../merchants/Division.js';
+import type { Merchant } from '../merchants/Merchant.js';
+import type { Shop } from '../merchants/Shop.js';
 import type { AuthCode, Card, Customer, CustomerToken, Journey, Order } from './entities.js';
 import type { Store } from './store.js';
 
@@ -11,6 +14,9 @@ export interface Fixtures {
   cards?: Card[];
   journeys?: (Pick<Journey, 'journeyId' | 'orderId' | 'bankCardToken'> & Partial<Journey>)[];
   orders?: Order[];
+  merchants?: Merchant[];
+  shops?: Shop[];
+  divisions?: Division[];
 }
 
 export type FixtureCollection = keyof Omit<Fixtures, '$comment'>;
@@ -24,6 +30,9 @@ export const fixtureIds: { [C in FixtureCollection]: (item: FixtureItem<C>) => s
   cards: (c) => c.bankCardToken,
   journeys: (j) => j.journeyId,
   orders: (o) => o.acquirementId,
+  merchants: (m) => m.merchantId,
+  shops: (s) => s.shopId,
+  divisions: (d) => d.divisionId,
 };
 
 export const fixtureCollections = Object.keys(fixtureIds) as FixtureCollection[];
@@ -36,6 +45,9 @@ export const fixtureDefinitions: Record<FixtureCollection, string> = {
   cards: 'card',
   journeys: 'journey',
   orders: 'order',
+  merchants: 'merchant',
+  shops: 'shop',
+  divisions: 'division',
 };
 
 /** Reads and checks the fixtures file; a bad file stops start-up, naming the file and the problem. */

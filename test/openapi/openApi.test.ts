@@ -174,6 +174,9 @@ describe('the OpenAPI document', () => {
       'cards',
       'journeys',
       'orders',
+      'merchants',
+      'shops',
+      'divisions',
     ]);
     expect(operationAt('/__admin/journal/count', 'GET')!.parameters.map((p) => p.name)).toEqual(
       expect.arrayContaining(['endpoint', 'code']),
@@ -227,7 +230,7 @@ describe('the OpenAPI document', () => {
     const validate = internalsOf(sandbox).schemas.getSchema('fixtures.schema.json')!;
     const answers = [
       ...(await Promise.all(
-        ['customers', 'customerTokens', 'cards', 'journeys', 'orders'].map((c) =>
+        ['customers', 'customerTokens', 'cards', 'journeys', 'orders', 'merchants', 'shops', 'divisions'].map((c) =>
           request(sandbox.app).get(`/__admin/fixtures/${c}`).set('X-Mock-Session', 'openapi-answers'),
         ),
       )),
@@ -237,7 +240,7 @@ describe('the OpenAPI document', () => {
         .send({ journeyId: 'openapi-journey', orderId: 'o', bankCardToken: 'demo-card-active' }),
     ];
     expect(answers.map((res) => [res.status, validate(res.body), validate.errors?.[0]?.message])).toEqual([
-      ...Array(5).fill([200, true, undefined]),
+      ...Array(8).fill([200, true, undefined]),
       [201, true, undefined],
     ]);
   });

@@ -41,6 +41,27 @@ export const envelopeRows = {
   notSupportedMerchant: c('F', '50100001', 'NOT_SUPPORTED_MERCHANT', 'Merchant config not found'),
 } as const satisfies Record<string, EnvelopeCase>;
 
+/**
+ * The rows DANA's merchant-management documents add to that table (docs/merchant-management.md#result-codes):
+ * Create Shop and Create Division (12015201-12015206; ROLE_HAS_EXIST says "shop has existed" or
+ * "division has existed"), Update Shop (SHOP_NOT_EXIST and PARENT_ID_NOT_EXIST under the generic ids
+ * 00000004 and 00000900, as DANA lists them) and Update Division (12015980, 12015984). Only the
+ * merchant-management endpoints answer them (`envelopeProtocol({ extraCases })`).
+ */
+export const merchantManagementRows = {
+  merchantNotExist: c('F', '12015201', 'MERCHANT_NOT_EXIST', 'merchant not exist'),
+  merchantStatusError: c('F', '12015202', 'MERCHANT_STATUS_ERROR', 'merchant status is not normal'),
+  parentDivisionNotExist: c('F', '12015203', 'DIVISION_NOT_EXIST', 'parent division not exist'),
+  parentDivisionStatusError: c('F', '12015204', 'DIVISION_STATUS_ERROR', 'parent division status is not normal'),
+  parentDivisionTypeIllegal: c('F', '12015205', 'PARENT_DIVISION_TYPE_ILLEGAL', 'parent division type is not correct'),
+  shopHasExisted: c('F', '12015206', 'ROLE_HAS_EXIST', 'shop has existed'),
+  divisionHasExisted: c('F', '12015206', 'ROLE_HAS_EXIST', 'division has existed'),
+  shopNotExist: c('F', '00000004', 'SHOP_NOT_EXIST', 'shop not exist'),
+  parentIdNotExist: c('F', '00000900', 'PARENT_ID_NOT_EXIST', 'parent id not exist'),
+  divisionNotExist: c('F', '12015980', 'DIVISION_NOT_EXIST', 'division not exist'),
+  divisionNotAvailable: c('F', '12015984', 'DIVISION_NOT_AVAILABLE', 'division not available for update'),
+} as const satisfies Record<string, EnvelopeCase>;
+
 /** The protocol-neutral keys that shared stages throw, rendered as the closest row. */
 const commonRows = {
   [commonCases.badRequest]: envelopeRows.msgParseError,
@@ -63,6 +84,8 @@ export function isEnvelopeCaseKey(key: string): key is EnvelopeCaseKey {
 
 /** The catalogue message, then the request field at fault (or the reason): "Illegal parameters: request.head.reqTime". */
 export function envelopeResultMsg(key: EnvelopeCaseKey, detail?: string): string {
-  const { resultMsg } = envelopeCases[key];
-  return detail ? `${resultMsg}: ${detail}` : resultMsg;
+  return withDetail(envelopeCases[key].resultMsg, detail);
 }
+
+/** A row's message, then the field at fault or the reason, if any. */
+export const withDetail = (resultMsg: string, detail?: string) => (detail ? `${resultMsg}: ${detail}` : resultMsg);

@@ -7,7 +7,13 @@ import { SandboxError } from '../../core/SandboxError.js';
 import { validateFields } from '../../core/schemas.js';
 import type { Outcome, SandboxDeps, SandboxResponse } from '../../core/types.js';
 import type { Protocol, ProtocolDescription, ProtocolModule, Sealed } from '../protocol.js';
-import { envelopeCases, envelopeResultMsg, isEnvelopeCaseKey, type EnvelopeCaseKey } from './envelopeCases.js';
+import {
+  envelopeCases,
+  envelopeResultMsg,
+  type EnvelopeCase,
+  type EnvelopeCaseKey,
+  withDetail,
+} from './envelopeCases.js';
 import {
   describeEnvelopeSignatureFailure,
   signEnvelopeRequest,
@@ -34,10 +40,18 @@ export interface Envelope<Body> {
   signature: string;
 }
 
-export interface EnvelopeOptions {
+export interface EnvelopeOptions<X extends string = never> {
   /** The head `function` the endpoint answers; absent only for paths no endpoint serves. */
   functionName?: string;
+  /**
+   * Rows of the endpoint's own document on top of the shared table (merchant management's
+   * MERCHANT_NOT_EXIST, ROLE_HAS_EXIST, ...): only that endpoint returns and scripts them.
+   */
+  extraCases?: Record<X, EnvelopeCase>;
 }
+
+/** The rows one envelope endpoint answers with: the shared table plus its document's own. */
+type Catalogue = Record<string, EnvelopeCase>;
 
 /** Seed sample: request "1.0"; dana-node, dana-python, dana-go send "2.0" (docs/protocol.md#dana-nodes-open-api-helper). */
 const versions: readonly string[] = ['1.0', '2.0'];
@@ -84,16 +98,17 @@ function envelopeOf(
   outcome: Outcome,
   exchange: Exchange,
   deps: SandboxDeps,
-  functionName: string | undefined,
+  options: EnvelopeOptions<string>,
 ): { member: { head: object; body: object }; headers: Record<string, string>; code: string } {
-  const key = isEnvelopeCaseKey(outcome.case) ? outcome.case : 'systemError';
+  const catalogue: Catalogue = { ...envelopeCases, ...options.extraCases };
+  const key = Object.hasOwn(catalogue, outcome.case) ? outcome.case : 'systemError';
   if (key !== outcome.case)
     deps.logger.error('outcome has no envelope case', { case: outcome.case, exchange: exchange.id });
-  const row = envelopeCases[key];
+  const row = catalogue[key];
   const echo = readEcho(exchange);
   const head = {
     version: echo.version ?? '2.0',
-    function: echo.function ?? functionName,
+    function: echo.function ?? options.functionName,
     clientId: echo.clientId,
     respTime: formatJakartaTime(deps.clock.now(exchange.session)),
     reqMsgId: echo.reqMsgId,
@@ -103,7 +118,7 @@ function envelopeOf(
     resultStatus: row.resultStatus,
     resultCodeId: row.resultCodeId,
     resultCode: row.resultCode,
-    resultMsg: envelopeResultMsg(key, outcome.detail),
+    resultMsg: withDetail(row.resultMsg, outcome.detail),
   };
   const body: Record<string, unknown> = { resultInfo, ...outcome.data };
   if (exchange.debug && row.resultStatus !== 'S')
@@ -119,8 +134,13 @@ function envelopeOf(
 }
 
 /** The envelope signed with the sandbox's DANA key, on this thread. */
-function sealEnvelope(outcome: Outcome, exchange: Exchange, deps: SandboxDeps, functionName?: string): Sealed {
-  const { member, headers, code } = envelopeOf(outcome, exchange, deps, functionName);
+function sealEnvelope(
+  outcome: Outcome,
+  exchange: Exchange,
+  deps: SandboxDeps,
+  options: EnvelopeOptions<string>,
+): Sealed {
+  const { member, headers, code } = envelopeOf(outcome, exchange, deps, options);
   return { response: { status: 200, headers, body: signEnvelopeResponse(member, deps.dana.privateKey) }, code };
 }
 
@@ -129,9 +149,9 @@ async function sealEnvelopeAsync(
   outcome: Outcome,
   exchange: Exchange,
   deps: SandboxDeps,
-  functionName?: string,
+  options: EnvelopeOptions<string>,
 ): Promise<Sealed> {
-  const { member, headers, code } = envelopeOf(outcome, exchange, deps, functionName);
+  const { member, headers, code } = envelopeOf(outcome, exchange, deps, options);
   return {
     response: { status: 200, headers, body: await signEnvelopeResponseAsync(member, deps.dana.privateKey) },
     code,
@@ -141,7 +161,7 @@ async function sealEnvelopeAsync(
 // Well-formed Base64 of an RSA-2048 signature's size, so the gateway's answer shows the full diagnostic.
 const spoiledSignature = Buffer.alloc(256, 'signed with another key ').toString('base64');
 
-function describeEnvelope(options: EnvelopeOptions): ProtocolDescription {
+function describeEnvelope(options: EnvelopeOptions<string>): ProtocolDescription {
   return {
     tag: 'Open API envelope',
     tagDescription: 'Open API envelope endpoints: {request: {head, body}, signature}.',
@@ -183,10 +203,10 @@ function lastResort(danaKey?: KeyObject): SandboxResponse {
 }
 
 /** DANA's Open API envelope protocol, bound to the `function` one endpoint answers. */
-export function envelopeProtocol(options: EnvelopeOptions): Protocol<EnvelopeCaseKey> {
+export function envelopeProtocol<X extends string = never>(options: EnvelopeOptions<X>): Protocol<EnvelopeCaseKey | X> {
   return {
     name: 'envelope',
-    caseKeys: Object.keys(envelopeCases) as EnvelopeCaseKey[],
+    caseKeys: [...Object.keys(envelopeCases), ...Object.keys(options.extraCases ?? {})] as (EnvelopeCaseKey | X)[],
     caseMembers: ['resultInfo'],
     schemaKinds: ['request', 'response'],
     describe: describeEnvelope(options),
@@ -232,9 +252,9 @@ export function envelopeProtocol(options: EnvelopeOptions): Protocol<EnvelopeCas
       exchange.body = envelope;
     },
 
-    sealResponse: (outcome, exchange, deps) => sealEnvelope(outcome, exchange, deps, options.functionName),
+    sealResponse: (outcome, exchange, deps) => sealEnvelope(outcome, exchange, deps, options),
 
-    sealResponseAsync: (outcome, exchange, deps) => sealEnvelopeAsync(outcome, exchange, deps, options.functionName),
+    sealResponseAsync: (outcome, exchange, deps) => sealEnvelopeAsync(outcome, exchange, deps, options),
 
     signRequest: signEnvelopeRequest,
 
