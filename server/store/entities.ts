@@ -1,4 +1,5 @@
 import type { ClockState } from '../core/clock.js';
+import type { Disbursement, MerchantBalance } from '../disbursement/Disbursement.js';
 import type { PaymentOrder } from '../payments/PaymentOrder.js';
 import type { ArmedRule } from '../scenarios/ArmedRule.js';
 import type { WebhookDelivery } from '../webhooks/WebhookDelivery.js';
@@ -161,6 +162,8 @@ export interface Collections {
   seedDeletions: SeedDeletion;
   payments: PaymentOrder;
   webhooks: WebhookDelivery;
+  disbursements: Disbursement;
+  merchantBalances: MerchantBalance;
 }
 
 export type CollectionName = keyof Collections;
@@ -290,6 +293,23 @@ export const entityFields: { [C in Exclude<CollectionName, 'clocks' | 'rules'>]:
     nextAttemptAt: may('instant'),
     attempts: must('list'),
   },
+  // Keyed by [partnerId, kind, partnerReferenceNo] (disbursementKey), so no field is the key itself.
+  disbursements: {
+    kind: must(['topUp', 'bankTransfer']),
+    referenceNo: must('string'),
+    partnerReferenceNo: must('string'),
+    partnerId: must('string'),
+    amount: must('object'),
+    feeAmount: must('object'),
+    customerNumber: must('string'),
+    status: must(['SUCCESS', 'PROCESSING', 'FAILED']),
+    createdAt: must('instant'),
+    settleAt: may('instant'),
+    finishedAt: may('instant'),
+    requestFingerprint: must('string'),
+    refusal: may('object'),
+  },
+  merchantBalances: { partnerId: must('key'), balance: must('string'), updatedAt: must('instant') },
 };
 
 /** An entry naming another by id: it must resolve in its own scope or the global one. */
