@@ -17,6 +17,13 @@ export const disbursementPaths = {
   transferToBankInquiryStatus: '/v1.0/emoney/transfer-bank-status.htm',
 } as const;
 
+/** The paths dana-node 1.5.11 calls for the DANA-balance services, besides DANA's documented /rest/ ones: both are served. */
+export const sdkPaths = {
+  danaAccountInquiry: '/v1.0/emoney/account-inquiry.htm',
+  transferToDana: '/v1.0/emoney/topup.htm',
+  transferToDanaInquiryStatus: '/v1.0/emoney/topup-status.htm',
+} as const;
+
 /** DANA's valid test customer and beneficiary (docs/disbursement.md). */
 export const testCustomerNumber = '62811742234';
 const topUpFund = { fundType: 'AGENT_TOPUP_FOR_USER_SETTLE' };

@@ -1,6 +1,6 @@
 import { defineEndpoint } from '../../core/endpoint.js';
 import { checkRupiah } from '../../disbursement/checkDisbursementBody.js';
-import { disbursementPaths } from '../../disbursement/disbursementExamples.js';
+import { disbursementPaths, sdkPaths } from '../../disbursement/disbursementExamples.js';
 import { inquireDanaAccount } from '../../disbursement/inquireDanaAccount.js';
 import { snapProtocol } from '../../protocols/snap/snapProtocol.js';
 import { danaAccountInquiryPostman } from './danaAccountInquiryPostman.js';
@@ -9,7 +9,7 @@ import { danaAccountInquiryPostman } from './danaAccountInquiryPostman.js';
 export const danaAccountInquiry = defineEndpoint({
   id: 'danaAccountInquiry',
   method: 'POST',
-  paths: [disbursementPaths.danaAccountInquiry],
+  paths: [disbursementPaths.danaAccountInquiry, sdkPaths.danaAccountInquiry],
   summary: "Whether a top-up of an amount to a DANA customer would go: the customer's name and the top-up limits",
   postman: danaAccountInquiryPostman,
   protocol: snapProtocol({

@@ -1,6 +1,6 @@
 import { defineEndpoint } from '../../core/endpoint.js';
 import { checkRupiah } from '../../disbursement/checkDisbursementBody.js';
-import { disbursementPaths } from '../../disbursement/disbursementExamples.js';
+import { disbursementPaths, sdkPaths } from '../../disbursement/disbursementExamples.js';
 import { topUpCustomer } from '../../disbursement/topUpCustomer.js';
 import { snapProtocol } from '../../protocols/snap/snapProtocol.js';
 import { transferToDanaPostman } from './transferToDanaPostman.js';
@@ -9,7 +9,7 @@ import { transferToDanaPostman } from './transferToDanaPostman.js';
 export const transferToDana = defineEndpoint({
   id: 'transferToDana',
   method: 'POST',
-  paths: [disbursementPaths.transferToDana],
+  paths: [disbursementPaths.transferToDana, sdkPaths.transferToDana],
   summary: "A top-up of a DANA customer's balance, paid from the merchant's deposit; idempotent by partnerReferenceNo",
   postman: transferToDanaPostman,
   protocol: snapProtocol({

@@ -1,6 +1,6 @@
 import { defineEndpoint } from '../../core/endpoint.js';
 import { checkServiceCode } from '../../disbursement/checkDisbursementBody.js';
-import { disbursementPaths } from '../../disbursement/disbursementExamples.js';
+import { disbursementPaths, sdkPaths } from '../../disbursement/disbursementExamples.js';
 import { queryDisbursement } from '../../disbursement/queryDisbursement.js';
 import { snapProtocol } from '../../protocols/snap/snapProtocol.js';
 import { transferToDanaInquiryStatusPostman } from './transferToDanaInquiryStatusPostman.js';
@@ -9,7 +9,7 @@ import { transferToDanaInquiryStatusPostman } from './transferToDanaInquiryStatu
 export const transferToDanaInquiryStatus = defineEndpoint({
   id: 'transferToDanaInquiryStatus',
   method: 'POST',
-  paths: [disbursementPaths.transferToDanaInquiryStatus],
+  paths: [disbursementPaths.transferToDanaInquiryStatus, sdkPaths.transferToDanaInquiryStatus],
   summary: "A top-up's state: Success, or Failed for a refused one",
   postman: transferToDanaInquiryStatusPostman,
   protocol: snapProtocol({
