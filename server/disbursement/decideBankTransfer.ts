@@ -1,5 +1,4 @@
 import type { Outcome, SandboxDeps } from '../core/types.js';
-import { fromCents, toCents } from '../payments/money.js';
 import type { SnapCaseKey } from '../protocols/snap/snapCases.js';
 import { disbursementMessages, magicData, validBeneficiary } from './magicData.js';
 import { checkMerchantFunds } from './merchantBalance.js';
