@@ -48,7 +48,8 @@ export interface Disbursement {
 export interface MerchantBalance {
   partnerId: string;
   balance: string;
-  updatedAt: Instant;
+  /** When the control plane or a disbursement last changed it; absent for a fixture never touched. */
+  updatedAt?: Instant;
 }
 
 /** partnerReferenceNo is unique per partner and per service, as on DANA. */

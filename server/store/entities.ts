@@ -309,7 +309,7 @@ export const entityFields: { [C in Exclude<CollectionName, 'clocks' | 'rules'>]:
     requestFingerprint: must('string'),
     refusal: may('object'),
   },
-  merchantBalances: { partnerId: must('key'), balance: must('string'), updatedAt: must('instant') },
+  merchantBalances: { partnerId: must('key'), balance: must('string'), updatedAt: may('instant') },
 };
 
 /** An entry naming another by id: it must resolve in its own scope or the global one. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Ajv } from 'ajv';
+import type { MerchantBalance } from '../disbursement/Disbursement.js';
 import type { AuthCode, Card, Customer, CustomerToken, Journey, Order } from './entities.js';
 import type { Store } from './store.js';
 
@@ -11,6 +12,7 @@ export interface Fixtures {
   cards?: Card[];
   journeys?: (Pick<Journey, 'journeyId' | 'orderId' | 'bankCardToken'> & Partial<Journey>)[];
   orders?: Order[];
+  merchantBalances?: MerchantBalance[];
 }
 
 export type FixtureCollection = keyof Omit<Fixtures, '$comment'>;
@@ -24,6 +26,7 @@ export const fixtureIds: { [C in FixtureCollection]: (item: FixtureItem<C>) => s
   cards: (c) => c.bankCardToken,
   journeys: (j) => j.journeyId,
   orders: (o) => o.acquirementId,
+  merchantBalances: (m) => m.partnerId,
 };
 
 export const fixtureCollections = Object.keys(fixtureIds) as FixtureCollection[];
@@ -36,6 +39,7 @@ export const fixtureDefinitions: Record<FixtureCollection, string> = {
   cards: 'card',
   journeys: 'journey',
   orders: 'order',
+  merchantBalances: 'merchantBalance',
 };
 
 /** Reads and checks the fixtures file; a bad file stops start-up, naming the file and the problem. */
