@@ -29,7 +29,7 @@ export async function prepare(sandbox: Sandbox, setup: Setup): Promise<string> {
   return reference;
 }
 
-/** DANA's runner's comparison (uat-script test/node/helper/assertion.ts): every expected member, "a|b" = either. */
+/** DANA's runner's comparison (github.com/dana-id/uat-script, its Node helper assertion.ts): every expected member, "a|b" = either. */
 export function expectLikeDana(expected: unknown, actual: unknown, path = 'response'): void {
   if (typeof expected === 'string' && typeof actual === 'string' && expected.includes('|')) {
     expect({ [path]: expected.split('|') }).toEqual({ [path]: expect.arrayContaining([actual]) });
