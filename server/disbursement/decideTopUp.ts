@@ -3,7 +3,7 @@ import { fromCents, toCents } from '../payments/money.js';
 import type { SnapCaseKey } from '../protocols/snap/snapCases.js';
 import type { Customer } from '../store/entities.js';
 import { findPayee } from './findPayee.js';
-import { disbursementLimits, disbursementMessages } from './magicData.js';
+import { disbursementTerms, disbursementMessages } from './magicData.js';
 import { checkMerchantFunds } from './merchantBalance.js';
 import { refusalOf } from './refusalOf.js';
 
@@ -38,13 +38,13 @@ export function decideTopUp(deps: SandboxDeps, ask: TopUpAsk): TopUpDecision {
   const short = checkMerchantFunds(deps, ask.partnerId, ask.costCents, ask.session);
   if (short) return { refusal: short };
   const balance = toCents(payee.customer.balance ?? '0.00');
-  const limit = toCents(disbursementLimits.customerBalanceLimit);
+  const limit = toCents(disbursementTerms.customerBalanceLimit);
   if (balance + ask.amountCents > limit)
     return {
       refusal: {
         case: 'exceedsAmountLimit',
         message: disbursementMessages.exceedLimit,
-        debug: `Customer ${payee.customer.id} holds ${fromCents(balance)}; after ${fromCents(ask.amountCents)} it would exceed the DANA balance limit ${disbursementLimits.customerBalanceLimit}.`,
+        debug: `Customer ${payee.customer.id} holds ${fromCents(balance)}; after ${fromCents(ask.amountCents)} it would exceed the DANA balance limit ${disbursementTerms.customerBalanceLimit}.`,
       },
     };
   return { customer: payee.customer };

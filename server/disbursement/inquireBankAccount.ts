@@ -4,7 +4,7 @@ import { idr, toCents, type Money } from '../payments/money.js';
 import type { SnapCaseKey } from '../protocols/snap/snapCases.js';
 import { decideBankTransfer } from './decideBankTransfer.js';
 import { newReferenceNo } from './disbursementBook.js';
-import { banks, disbursementLimits, disbursementMessages, validBeneficiary } from './magicData.js';
+import { banks, disbursementTerms, disbursementMessages, validBeneficiary } from './magicData.js';
 
 interface BankInquiryBody {
   partnerReferenceNo?: string;
@@ -25,7 +25,7 @@ export function inquireBankAccount(exchange: AdmittedExchange, deps: SandboxDeps
     customerNumber: body.customerNumber,
     accountNumber: body.beneficiaryAccountNumber,
     bankCode,
-    costCents: toCents(body.amount.value) + toCents(disbursementLimits.bankTransferFee),
+    costCents: toCents(body.amount.value) + toCents(disbursementTerms.bankTransferFee),
     session: exchange.session,
   });
   if (refusal) return { ...refusal, data: { ...echo, ...refusal.data } };
@@ -42,7 +42,7 @@ export function inquireBankAccount(exchange: AdmittedExchange, deps: SandboxDeps
       beneficiaryBankCode: bankCode,
       ...(bank && { beneficiaryBankShortName: bank.shortName, beneficiaryBankName: bank.name }),
       amount: body.amount,
-      additionalInfo: { feeAmount: idr(disbursementLimits.bankTransferFee) },
+      additionalInfo: { feeAmount: idr(disbursementTerms.bankTransferFee) },
     },
   };
 }

@@ -4,7 +4,7 @@ import { idr, toCents, type Money } from '../payments/money.js';
 import type { SnapCaseKey } from '../protocols/snap/snapCases.js';
 import { decideTopUp } from './decideTopUp.js';
 import { newReferenceNo } from './disbursementBook.js';
-import { disbursementLimits } from './magicData.js';
+import { disbursementTerms } from './magicData.js';
 
 interface InquiryBody {
   partnerReferenceNo?: string;
@@ -32,8 +32,8 @@ export function inquireDanaAccount(exchange: AdmittedExchange, deps: SandboxDeps
       ...(body.partnerReferenceNo && { partnerReferenceNo: body.partnerReferenceNo }),
       customerNumber: body.customerNumber,
       customerName: decision.customer.name ?? '',
-      minAmount: idr(disbursementLimits.minTopUp),
-      maxAmount: idr(disbursementLimits.customerBalanceLimit),
+      minAmount: idr(disbursementTerms.minTopUp),
+      maxAmount: idr(disbursementTerms.customerBalanceLimit),
       amount: body.amount,
       feeAmount: idr('0.00'),
       additionalInfo: {},

@@ -74,8 +74,8 @@ export const banks: Record<string, { shortName: string; name: string }> = {
   '014': { shortName: 'BCA', name: 'Bank Central Asia' },
 };
 
-/** Sandbox amounts (DANA's UAT messages): a DANA balance may not exceed 20,000,000.00 after a top-up. */
-export const disbursementLimits = {
+/** The sandbox's amounts and delays (docs/disbursement.md); a DANA balance may not exceed 20,000,000.00 after a top-up (DANA's UAT messages). */
+export const disbursementTerms = {
   customerBalanceLimit: '20000000.00',
   minTopUp: '1.00',
   /** What a partner's merchant deposit holds until funded or set (docs/disbursement.md). */

@@ -2,14 +2,14 @@ import type { Outcome, SandboxDeps } from '../core/types.js';
 import { fromCents, toCents } from '../payments/money.js';
 import type { SnapCaseKey } from '../protocols/snap/snapCases.js';
 import type { MerchantBalance } from './Disbursement.js';
-import { disbursementLimits, disbursementMessages } from './magicData.js';
+import { disbursementTerms, disbursementMessages } from './magicData.js';
 
 /** A partner's merchant deposit in the scope (a session sees its own over the global one), or the default. */
 export function readMerchantBalance(deps: SandboxDeps, partnerId: string, session?: string): MerchantBalance {
   return (
     deps.store.get('merchantBalances', partnerId, session) ?? {
       partnerId,
-      balance: disbursementLimits.defaultMerchantBalance,
+      balance: disbursementTerms.defaultMerchantBalance,
       updatedAt: deps.clock.now(session).toISOString(),
     }
   );

@@ -7,7 +7,7 @@ import type { SnapCaseKey } from '../protocols/snap/snapCases.js';
 import { decideBankTransfer } from './decideBankTransfer.js';
 import type { Disbursement } from './Disbursement.js';
 import { findDisbursement, newReferenceNo, saveDisbursement } from './disbursementBook.js';
-import { disbursementLimits, disbursementMessages } from './magicData.js';
+import { disbursementTerms, disbursementMessages } from './magicData.js';
 import { drawMerchantBalance } from './merchantBalance.js';
 import { keepRefusal, replayRefusal } from './refusalOf.js';
 
@@ -57,7 +57,7 @@ export function transferToBankAccount(exchange: AdmittedExchange, deps: SandboxD
     // A repeat reads the transfer's state now: a settled transfer answers Success.
     return answerTransfer(existing);
   }
-  const fee = idr(disbursementLimits.bankTransferFee);
+  const fee = idr(disbursementTerms.bankTransferFee);
   const costCents = toCents(body.amount.value) + toCents(fee.value);
   const refusal = decideBankTransfer(deps, {
     partnerId: partner.partnerId,
@@ -92,7 +92,7 @@ export function transferToBankAccount(exchange: AdmittedExchange, deps: SandboxD
   const settled = body.additionalInfo.needNotify
     ? {
         status: 'PROCESSING' as const,
-        settleAt: new Date(now.getTime() + disbursementLimits.settleAfterSeconds * 1000).toISOString(),
+        settleAt: new Date(now.getTime() + disbursementTerms.settleAfterSeconds * 1000).toISOString(),
       }
     : { status: 'SUCCESS' as const, finishedAt: entry.createdAt };
   return answerTransfer(saveDisbursement({ ...entry, ...settled }, deps));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import { disbursementLimits } from '../../server/disbursement/magicData.js';
+import { disbursementTerms } from '../../server/disbursement/magicData.js';
 import type { Sandbox } from '../../server/sandbox.js';
 import { freshReference, post } from '../payments/payments.requests.js';
 import { admin } from '../support/admin.js';
@@ -29,7 +29,7 @@ const transfer = (session: string, needNotify: boolean) => {
 
 test('a partner that never set its deposit starts with the documented default', async () => {
   const res = await admin(sandbox, 'GET', balancePath, undefined, 'fresh');
-  expect(res).toMatchObject({ status: 200, body: { balance: disbursementLimits.defaultMerchantBalance } });
+  expect(res).toMatchObject({ status: 200, body: { balance: disbursementTerms.defaultMerchantBalance } });
 });
 
 test('the deposit can be set and funded, and a top-up it cannot cover answers 4033814 Insufficient Fund', async () => {
@@ -50,9 +50,9 @@ test("a session's deposit is its own: spending in one leaves another and the glo
   expect((await transfer('spender', false)).body.responseCode).toBe('2004300');
   expect((await admin(sandbox, 'GET', balancePath, undefined, 'spender')).body.balance).toBe('10000.00');
   expect((await admin(sandbox, 'GET', balancePath, undefined, 'bystander')).body.balance).toBe(
-    disbursementLimits.defaultMerchantBalance,
+    disbursementTerms.defaultMerchantBalance,
   );
-  expect((await admin(sandbox, 'GET', balancePath)).body.balance).toBe(disbursementLimits.defaultMerchantBalance);
+  expect((await admin(sandbox, 'GET', balancePath)).body.balance).toBe(disbursementTerms.defaultMerchantBalance);
 });
 
 test('a merchantBalances fixture sets the deposit like the control route', async () => {

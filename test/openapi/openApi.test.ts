@@ -174,6 +174,7 @@ describe('the OpenAPI document', () => {
       'cards',
       'journeys',
       'orders',
+      'merchantBalances',
     ]);
     expect(operationAt('/__admin/journal/count', 'GET')!.parameters.map((p) => p.name)).toEqual(
       expect.arrayContaining(['endpoint', 'code']),

@@ -1,5 +1,5 @@
 import { defineEndpoint } from '../../core/endpoint.js';
-import { checkRupiah } from '../../disbursement/checkDisbursementBody.js';
+import { checkRupiah } from '../../disbursement/checkRupiah.js';
 import { disbursementPaths } from '../../disbursement/disbursementExamples.js';
 import { inquireBankAccount } from '../../disbursement/inquireBankAccount.js';
 import { snapProtocol } from '../../protocols/snap/snapProtocol.js';

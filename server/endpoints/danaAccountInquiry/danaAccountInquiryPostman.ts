@@ -1,5 +1,5 @@
 import type { PostmanFolderSpec } from '../../core/examples.js';
-import { danaAccountInquiryRequest } from '../../disbursement/disbursementExamples.js';
+import { danaAccountInquiryRequest, sdkPaths } from '../../disbursement/disbursementExamples.js';
 
 /** The DANA account inquiry folder: DANA's magic customer numbers (docs/disbursement.md). */
 export const danaAccountInquiryPostman: PostmanFolderSpec = {
@@ -9,6 +9,11 @@ export const danaAccountInquiryPostman: PostmanFolderSpec = {
   base: danaAccountInquiryRequest(),
   items: [
     { name: 'Valid customer', request: danaAccountInquiryRequest(), expect: { code: '2003700' } },
+    {
+      name: "At dana-node 1.5.11's path",
+      request: { ...danaAccountInquiryRequest(), path: sdkPaths.danaAccountInquiry },
+      expect: { code: '2003700' },
+    },
     { name: 'Frozen account', request: danaAccountInquiryRequest('628123456667'), expect: { code: '4033705' } },
     { name: 'Unregistered number', request: danaAccountInquiryRequest('628152768647'), expect: { code: '4033705' } },
     {

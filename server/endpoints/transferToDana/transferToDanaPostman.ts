@@ -1,5 +1,5 @@
 import { adminRequest, type PostmanFolderSpec } from '../../core/examples.js';
-import { transferToDanaRequest } from '../../disbursement/disbursementExamples.js';
+import { sdkPaths, transferToDanaRequest } from '../../disbursement/disbursementExamples.js';
 
 /** The top-up walk: fund the merchant, top up, repeat it, reuse its number for another amount, run out of funds. */
 export const transferToDanaPostman: PostmanFolderSpec = {
@@ -16,6 +16,11 @@ export const transferToDanaPostman: PostmanFolderSpec = {
     },
     { name: 'Top up', request: transferToDanaRequest('postman-topup-1'), expect: { code: '2003800' } },
     { name: 'The same request again', request: transferToDanaRequest('postman-topup-1'), expect: { code: '2003800' } },
+    {
+      name: "The same request at dana-node 1.5.11's path",
+      request: { ...transferToDanaRequest('postman-topup-1'), path: sdkPaths.transferToDana },
+      expect: { code: '2003800' },
+    },
     {
       name: 'Same partnerReferenceNo, another amount',
       request: transferToDanaRequest('postman-topup-1', '4.00'),

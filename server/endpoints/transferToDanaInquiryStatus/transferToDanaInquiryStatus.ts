@@ -1,5 +1,5 @@
 import { defineEndpoint } from '../../core/endpoint.js';
-import { checkServiceCode } from '../../disbursement/checkDisbursementBody.js';
+import { checkServiceCode } from '../../disbursement/checkServiceCode.js';
 import { disbursementPaths, sdkPaths } from '../../disbursement/disbursementExamples.js';
 import { queryDisbursement } from '../../disbursement/queryDisbursement.js';
 import { snapProtocol } from '../../protocols/snap/snapProtocol.js';

@@ -1,5 +1,10 @@
 import { adminRequest, type PostmanFolderSpec } from '../../core/examples.js';
-import { disbursementPaths, statusRequest, transferToDanaRequest } from '../../disbursement/disbursementExamples.js';
+import {
+  disbursementPaths,
+  sdkPaths,
+  statusRequest,
+  transferToDanaRequest,
+} from '../../disbursement/disbursementExamples.js';
 
 const status = (ref: string, serviceCode = '38') =>
   statusRequest(disbursementPaths.transferToDanaInquiryStatus, ref, serviceCode);
@@ -19,6 +24,11 @@ export const transferToDanaInquiryStatusPostman: PostmanFolderSpec = {
     },
     { name: 'Status: Success', request: status('postman-status-topup-1'), expect: { code: '2003900' } },
     { name: 'Status: Failed', request: status('postman-status-topup-2'), expect: { code: '2003900' } },
+    {
+      name: "Status at dana-node 1.5.11's path",
+      request: { ...status('postman-status-topup-1'), path: sdkPaths.transferToDanaInquiryStatus },
+      expect: { code: '2003900' },
+    },
     { name: 'Unknown number', request: status('postman-status-none'), expect: { code: '4043901' } },
     {
       name: 'serviceCode not two digits',

@@ -17,12 +17,3 @@ export function checkRupiah(exchange: Exchange): void {
       );
   }
 }
-
-/** A status inquiry's serviceCode is two digits; DANA names it and repeats it in the answer (UAT InquiryTopUpStatusInvalidFieldFormat). */
-export function checkServiceCode(exchange: Exchange): void {
-  const { serviceCode } = exchange.body as { serviceCode: string };
-  if (!/^\d{2}$/.test(serviceCode))
-    throw new SandboxError('invalidFieldFormat', 'serviceCode', `serviceCode "${serviceCode}" is not two digits.`, {
-      serviceCode,
-    });
-}
