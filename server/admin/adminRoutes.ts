@@ -1,6 +1,7 @@
 import type { AdminRoute } from './adminRoute.js';
 import { consoleRoutes } from '../console/consoleRoutes.js';
 import { clockRoutes } from './clockRoutes.js';
+import { disbursementRoutes } from './disbursementRoutes.js';
 import { fixtureRoutes } from './fixtureRoutes.js';
 import { healthRoutes } from './healthRoutes.js';
 import { journalRoutes } from './journalRoutes.js';
@@ -22,6 +23,7 @@ export const adminRoutes: readonly AdminRoute[] = [
   ...journalRoutes,
   ...notificationRoutes,
   ...paymentRoutes,
+  ...disbursementRoutes,
   ...resetRoutes,
   ...signingRoutes,
   ...openApiRoutes,

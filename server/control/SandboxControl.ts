@@ -22,6 +22,7 @@ import {
 import { checkControlBody } from './checkControlBody.js';
 import { ControlError } from './ControlError.js';
 import { PaymentControl } from './PaymentControl.js';
+import { DisbursementControl } from './DisbursementControl.js';
 
 export interface ArmInput {
   endpoint: string;
@@ -171,6 +172,11 @@ export class SandboxControl {
   /** Payment orders and their finish notifies: pay, fail, expire, sandbox tools, redeliver. */
   get payments(): PaymentControl {
     return new PaymentControl(this.deps, this.session);
+  }
+
+  /** Merchant deposits, top-ups and bank transfers: read, set and fund a deposit, settle a transfer now. */
+  get disbursements(): DisbursementControl {
+    return new DisbursementControl(this.deps, this.session);
   }
 
   /**

@@ -53,6 +53,8 @@ export interface Outcome<K extends string = string> {
   case: K;
   /** Appended to the catalogue message: the field, or the reason after "Unauthorized. ". */
   detail?: string;
+  /** DANA's own wording for the case where a service words it differently from the catalogue (disbursement's "Insufficient Fund"). */
+  message?: string;
   /** The precise reason, shown with X-Debug-Mode and always journalled. */
   debug?: string;
   /** Extra members of the response body, after the protocol's own. */

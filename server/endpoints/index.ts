@@ -6,6 +6,12 @@ import { b2bAccessToken } from './b2bAccessToken/b2bAccessToken.js';
 import { balanceInquiry } from './balanceInquiry/balanceInquiry.js';
 import { cancelOrder } from './cancelOrder/cancelOrder.js';
 import { consultPay } from './consultPay/consultPay.js';
+import { danaAccountInquiry } from './danaAccountInquiry/danaAccountInquiry.js';
+import { transferToDana } from './transferToDana/transferToDana.js';
+import { transferToDanaInquiryStatus } from './transferToDanaInquiryStatus/transferToDanaInquiryStatus.js';
+import { bankAccountInquiry } from './bankAccountInquiry/bankAccountInquiry.js';
+import { transferToBank } from './transferToBank/transferToBank.js';
+import { transferToBankInquiryStatus } from './transferToBankInquiryStatus/transferToBankInquiryStatus.js';
 import { createOrder } from './createOrder/createOrder.js';
 import { createShop } from './createShop/createShop.js';
 import { queryAssetCardList } from './queryAssetCardList/queryAssetCardList.js';
@@ -58,4 +64,10 @@ export const endpoints: readonly EndpointDefinition[] = [
   queryMerchantInfo,
   queryMerchantResource,
   queryAssetCardList,
+  danaAccountInquiry,
+  transferToDana,
+  transferToDanaInquiryStatus,
+  bankAccountInquiry,
+  transferToBank,
+  transferToBankInquiryStatus,
 ];

@@ -1,4 +1,5 @@
 import type { AdmittedExchange } from '../core/endpoint.js';
+import { fingerprint } from '../core/fingerprint.js';
 import type { Outcome, SandboxDeps } from '../core/types.js';
 import type { SnapCaseKey } from '../protocols/snap/snapCases.js';
 import { magicCaseOfAmount } from './magicCase.js';
@@ -22,17 +23,6 @@ interface CreateBody {
 export const amountLimit = '20000000.00';
 /** widget payment's PAYING test amount (DANA's UAT case PaymentPaying): the order is left paying. */
 export const payingAmount = '205502.00';
-
-/** Keys sorted at every level, so the same request in another key order has the same fingerprint. */
-function fingerprint(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(fingerprint).join(',')}]`;
-  if (value !== null && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${fingerprint((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value);
-}
 
 /** Where the customer pays: the sandbox's own checkout page, on the host the partner called. */
 function checkoutUrl(exchange: AdmittedExchange, referenceNo: string): string {

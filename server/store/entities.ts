@@ -2,6 +2,7 @@ import type { ClockState } from '../core/clock.js';
 import type { Division } from '../merchants/Division.js';
 import type { Merchant } from '../merchants/Merchant.js';
 import type { Shop } from '../merchants/Shop.js';
+import type { Disbursement, MerchantBalance } from '../disbursement/Disbursement.js';
 import type { PaymentOrder } from '../payments/PaymentOrder.js';
 import type { ArmedRule } from '../scenarios/ArmedRule.js';
 import type { WebhookDelivery } from '../webhooks/WebhookDelivery.js';
@@ -167,6 +168,8 @@ export interface Collections {
   merchants: Merchant;
   shops: Shop;
   divisions: Division;
+  disbursements: Disbursement;
+  merchantBalances: MerchantBalance;
 }
 
 export type CollectionName = keyof Collections;
@@ -327,6 +330,23 @@ export const entityFields: { [C in Exclude<CollectionName, 'clocks' | 'rules'>]:
     createdAt: must('instant'),
     modifiedAt: must('instant'),
   },
+  // Keyed by [partnerId, kind, partnerReferenceNo] (disbursementKey), so no field is the key itself.
+  disbursements: {
+    kind: must(['topUp', 'bankTransfer']),
+    referenceNo: must('string'),
+    partnerReferenceNo: must('string'),
+    partnerId: must('string'),
+    amount: must('object'),
+    feeAmount: must('object'),
+    customerNumber: must('string'),
+    status: must(['SUCCESS', 'PROCESSING', 'FAILED']),
+    createdAt: must('instant'),
+    settleAt: may('instant'),
+    finishedAt: may('instant'),
+    requestFingerprint: must('string'),
+    refusal: may('object'),
+  },
+  merchantBalances: { partnerId: must('key'), balance: must('string'), updatedAt: may('instant') },
 };
 
 /** An entry naming another by id: it must resolve in its own scope or the global one. */

@@ -3,6 +3,7 @@ import type { SchemaRegistry } from '../core/SchemaRegistry.js';
 import type { Division } from '../merchants/Division.js';
 import type { Merchant } from '../merchants/Merchant.js';
 import type { Shop } from '../merchants/Shop.js';
+import type { MerchantBalance } from '../disbursement/Disbursement.js';
 import type { AuthCode, Card, Customer, CustomerToken, Journey, Order } from './entities.js';
 import type { Store } from './store.js';
 
@@ -17,6 +18,7 @@ export interface Fixtures {
   merchants?: Merchant[];
   shops?: Shop[];
   divisions?: Division[];
+  merchantBalances?: MerchantBalance[];
 }
 
 export type FixtureCollection = keyof Omit<Fixtures, '$comment'>;
@@ -33,6 +35,7 @@ export const fixtureIds: { [C in FixtureCollection]: (item: FixtureItem<C>) => s
   merchants: (m) => m.merchantId,
   shops: (s) => s.shopId,
   divisions: (d) => d.divisionId,
+  merchantBalances: (m) => m.partnerId,
 };
 
 export const fixtureCollections = Object.keys(fixtureIds) as FixtureCollection[];
@@ -48,6 +51,7 @@ export const fixtureDefinitions: Record<FixtureCollection, string> = {
   merchants: 'merchant',
   shops: 'shop',
   divisions: 'division',
+  merchantBalances: 'merchantBalance',
 };
 
 /** Reads and checks the fixtures file; a bad file stops start-up, naming the file and the problem. */

@@ -177,6 +177,7 @@ describe('the OpenAPI document', () => {
       'merchants',
       'shops',
       'divisions',
+      'merchantBalances',
     ]);
     expect(operationAt('/__admin/journal/count', 'GET')!.parameters.map((p) => p.name)).toEqual(
       expect.arrayContaining(['endpoint', 'code']),

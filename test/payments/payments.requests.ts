@@ -14,7 +14,10 @@ export interface UatCase {
   response: { responseCode: string; responseMessage?: string };
 }
 
-export function readUatCases(file: 'PaymentGateway' | 'Widget', operation: string): Record<string, UatCase> {
+export function readUatCases(
+  file: 'PaymentGateway' | 'Widget' | 'Disbursement',
+  operation: string,
+): Record<string, UatCase> {
   return JSON.parse(readFileSync(join(root, 'test', 'uat', `${file}.json`), 'utf8'))[operation];
 }
 

@@ -25,6 +25,7 @@ export const snapCases = {
   transactionExpired: c(403, '00', 'Transaction Expired'),
   featureNotAllowed: c(403, '01', 'Feature Not Allowed'),
   exceedsAmountLimit: c(403, '02', 'Exceeds Transaction Amount Limit'),
+  suspectedFraud: c(403, '03', 'Suspected Fraud'),
   doNotHonor: c(403, '05', 'Do Not Honor'),
   otpSentToCardholder: c(403, '13', 'OTP Sent To Cardholder'),
   insufficientFunds: c(403, '14', 'Insufficient Funds'),
@@ -35,6 +36,8 @@ export const snapCases = {
   notFound: c(404, '02', 'Invalid Routing'),
   journeyNotFound: c(404, '07', 'Journey Not Found'),
   invalidMerchant: c(404, '08', 'Invalid Merchant'),
+  // [info] as DANA's disbursement fills it (UAT case InquiryBankAccountInvalidCard).
+  invalidCard: c(404, '11', 'Invalid Card/Account/Customer Number/Virtual Account'),
   invalidBill: c(404, '12', 'Invalid Bill'),
   // DANA's own case: SNAP's table has Inconsistent Request at 11; DANA's payment services answer 18.
   inconsistentRequest: c(404, '18', 'Inconsistent Request'),
@@ -59,8 +62,8 @@ export function snapResponseCode(key: SnapCaseKey, serviceCode: string): string 
  * DANA's style: the generic text, then the field or reason ("Invalid Field Format userResources").
  * An empty reason keeps its separating space: BNC's Resend OTP sample answers "Transaction Not Permitted. ".
  */
-export function snapResponseMessage(key: SnapCaseKey, detail?: string): string {
-  const { message } = snapCases[key];
+export function snapResponseMessage(key: SnapCaseKey, detail?: string, wording?: string): string {
+  const message = wording ?? snapCases[key].message;
   return detail === undefined ? message : `${message} ${detail}`;
 }
 

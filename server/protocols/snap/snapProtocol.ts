@@ -233,7 +233,7 @@ export function snapProtocol(options: SnapOptions): Protocol<SnapCaseKey> {
       const service =
         options.successServiceCode && snapCases[key].status < 300 ? options.successServiceCode : options.serviceCode;
       const responseCode = snapResponseCode(key, service);
-      const responseMessage = snapResponseMessage(key, outcome.detail);
+      const responseMessage = snapResponseMessage(key, outcome.detail, outcome.message);
       const body: Record<string, unknown> = { responseCode, responseMessage, ...outcome.data };
       if (exchange.debug && snapCases[key].status >= 400) {
         body.additionalInfo = {
