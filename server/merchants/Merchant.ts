@@ -29,8 +29,11 @@ export interface Merchant {
   phoneNumber?: string;
   sizeType?: string;
   mccCodes?: string[];
-  /** IDR amounts as DANA writes them ("1500000.00"): available, total (payable + settlement) and deposit. */
-  balances: { available: string; total: string; deposit: string };
+  /**
+   * IDR amounts as DANA writes them ("1500000.00"): available and total (payable + settlement). The
+   * deposit is not here: it is the disbursement deposit that top-ups and bank transfers draw down.
+   */
+  balances: { available: string; total: string };
   assetCards: AssetCard[];
   createdAt?: Instant;
 }

@@ -24,7 +24,7 @@ export function findOwnMerchant(
       merchantId,
       officialName: partner.name ?? merchantId,
       status: 'ACTIVE',
-      balances: { available: '0.00', total: '0.00', deposit: '0.00' },
+      balances: { available: '0.00', total: '0.00' },
       assetCards: [],
     }
   );

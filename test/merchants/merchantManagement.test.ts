@@ -173,7 +173,8 @@ it("keeps a session's shops in that session", async () => {
   );
 });
 
-it('answers the seeded balances in the smallest currency unit', async () => {
+it('answers the seeded balances in the smallest currency unit, the deposit being the one disbursements draw down', async () => {
+  sandbox.control.disbursements.setBalance(demoPartner.partnerId, '10000000.00');
   const res = await sendMerchant(app(), 'queryMerchantResource', {
     requestMerchantId: demoPartner.merchantId,
     merchantResourceInfoList: ['MERCHANT_DEPOSIT_BALANCE', 'MERCHANT_TOTAL_BALANCE'],
@@ -192,6 +193,7 @@ it('answers the seeded balances in the smallest currency unit', async () => {
 });
 
 it("answers queryMerchantInfo by merchant id or login phone, with the deposit account DANA's UAT runner reads", async () => {
+  sandbox.control.disbursements.setBalance(demoPartner.partnerId, '10000000.00');
   const byId = await sendMerchant(app(), 'queryMerchantInfo', {
     roleId: demoPartner.merchantId,
     loginType: 'ROLE',

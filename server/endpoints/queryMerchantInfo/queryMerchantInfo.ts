@@ -2,6 +2,7 @@ import { defineEndpoint, type AdmittedExchange } from '../../core/endpoint.js';
 import { formatJakartaTime } from '../../core/jakartaTime.js';
 import type { SandboxDeps } from '../../core/types.js';
 import type { Merchant } from '../../merchants/Merchant.js';
+import { readMerchantBalance } from '../../disbursement/merchantBalance.js';
 import { merchantAmount } from '../../merchants/merchantAmount.js';
 import { findOwnMerchant } from '../../merchants/merchantBook.js';
 import { merchantProtocol } from '../../merchants/merchantProtocol.js';
@@ -19,7 +20,7 @@ interface QueryMerchantInfoBody {
  * holds the total and available balances, the deposit account the disbursement deposit (DANA's UAT
  * runner reads MERCHANT_DEPOSIT_ACCOUNT's totalAmount before topping it up).
  */
-function accountsOf(merchant: Merchant): Record<string, unknown>[] {
+function accountsOf(merchant: Merchant, deposit: string): Record<string, unknown>[] {
   const account = (type: string, suffix: string, total: string, available: string) => ({
     accountNo: `${merchant.merchantId}${suffix}`,
     status: 'ENABLE',
@@ -30,7 +31,7 @@ function accountsOf(merchant: Merchant): Record<string, unknown>[] {
     currency: 'IDR',
     accountType: type,
   });
-  const { total, available, deposit } = merchant.balances;
+  const { total, available } = merchant.balances;
   return [
     account('MERCHANT_SETTLEMENT_ACCOUNT', '01', total, available),
     account('MERCHANT_DEPOSIT_ACCOUNT', '03', deposit, deposit),
@@ -79,7 +80,12 @@ export const queryMerchantInfo = defineEndpoint({
           sizeType: merchant.sizeType,
           merchantStatus: merchant.status,
           createdTime: merchant.createdAt && formatJakartaTime(new Date(merchant.createdAt)),
-          ...(body.isQueryAccount && { accounts: accountsOf(merchant) }),
+          ...(body.isQueryAccount && {
+            accounts: accountsOf(
+              merchant,
+              readMerchantBalance(deps, exchange.partner.partnerId, exchange.session).balance,
+            ),
+          }),
         },
       },
     };

@@ -1,4 +1,6 @@
-import { defineEndpoint } from '../../core/endpoint.js';
+import { defineEndpoint, type AdmittedExchange } from '../../core/endpoint.js';
+import type { SandboxDeps } from '../../core/types.js';
+import { readMerchantBalance } from '../../disbursement/merchantBalance.js';
 import type { Merchant } from '../../merchants/Merchant.js';
 import { merchantAmount } from '../../merchants/merchantAmount.js';
 import { findOwnMerchant } from '../../merchants/merchantBook.js';
@@ -13,8 +15,12 @@ interface QueryMerchantResourceBody {
   merchantResourceInfoList: ResourceType[];
 }
 
-const balanceOf: Record<ResourceType, (merchant: Merchant) => string> = {
-  MERCHANT_DEPOSIT_BALANCE: (m) => m.balances.deposit,
+type BalanceReader = (merchant: Merchant, exchange: AdmittedExchange, deps: SandboxDeps) => string;
+
+/** The deposit is the one top-ups and bank transfers draw down (docs/disbursement.md), so a partner sees them here. */
+const balanceOf: Record<ResourceType, BalanceReader> = {
+  MERCHANT_DEPOSIT_BALANCE: (_m, exchange, deps) =>
+    readMerchantBalance(deps, exchange.partner.partnerId, exchange.session).balance,
   MERCHANT_AVAILABLE_BALANCE: (m) => m.balances.available,
   MERCHANT_TOTAL_BALANCE: (m) => m.balances.total,
 };
@@ -47,7 +53,7 @@ export const queryMerchantResource = defineEndpoint({
       data: {
         merchantResourceInformations: body.merchantResourceInfoList.map((resourceType) => ({
           resourceType,
-          value: merchantAmount(balanceOf[resourceType](merchant)),
+          value: merchantAmount(balanceOf[resourceType](merchant, exchange, deps)),
         })),
       },
     };
