@@ -2,6 +2,7 @@
 // its start path (Express's tree, lowdb) together, which the bin (dist/server/main.js) starts when it is
 // there: resolving and reading some 300 files one by one was a third of the start-up (docs/performance.md).
 import { build } from 'esbuild';
+import { lazyStandIns } from './lazyStandIns.js';
 import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist/cli');
 rmSync(outdir, { recursive: true, force: true });
 await build({
+  absWorkingDir: root,
   entryPoints: { main: join(root, 'server/startCli.ts') },
   outdir,
   outExtension: { '.js': '.mjs' },
@@ -26,6 +28,7 @@ await build({
     js: "import { createRequire as createRequireOfBundle } from 'node:module';\nconst require = createRequireOfBundle(import.meta.url);",
   },
   legalComments: 'none',
+  plugins: [lazyStandIns],
   logLevel: 'warning',
 });
 // SchemaRegistry.ts finds the precompiled validators next to its own module, here the bundle: they stay
