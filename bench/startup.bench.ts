@@ -1,5 +1,6 @@
-// Time from spawning the compiled sandbox (the bin, which starts the bundle, and dist/server/'s modules
-// unbundled) to its first answered request, against spawning bare node, and the same through `npm start` on this (built) checkout: npm, prestart's freshness check, then node.
+// Time from spawning the compiled sandbox to its first answered request (the bin, which starts the
+// bundle, and dist/server/'s modules unbundled), against spawning bare node, and the same through
+// `npm start` on this (built) checkout: npm, prestart's freshness check, then node.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -1,12 +1,13 @@
 // CommonJS modules Express requires at load time for work the sandbox never (or only rarely) asks of it:
 // body-parser only to re-export express.json() and the like (the sandbox reads bodies itself,
 // adapters/express.ts), mime-types (mime-db's 2,500 types, indexed at load) for res.type() and static
-// files. In the bundle, each importer gets a stand-in whose exports load the real module, bundled too,
-// on first use: about 10 ms of start-up (docs/performance.md).
+// files, qs for the 'extended' query parser (the sandbox keeps the default). In the bundle, each importer
+// gets a stand-in whose exports load the real module, bundled too, on first use: about 10 ms of start-up
+// (docs/performance.md).
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 
-const lazyModules = ['body-parser', 'mime-types'];
+const lazyModules = ['body-parser', 'mime-types', 'qs'];
 
 /** The stand-in's source: each export of the real module at `file` (as this build loads it), forwarded on first use. */
 function standIn(file) {

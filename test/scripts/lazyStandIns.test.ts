@@ -8,14 +8,15 @@ import { promisify } from 'node:util';
 import type { Plugin } from 'esbuild';
 import { root } from '../support/partners.js';
 
-// Express bundled as build/writeBundle.js bundles it, its body-parser and mime-types replaced by the
-// stand-ins, then used for what those modules do: parse a JSON body, type a response.
+// Express bundled as build/writeBundle.js bundles it, its body-parser, mime-types and qs replaced by the
+// stand-ins, then used for what those modules do: parse a JSON body, type a response, parse a nested query.
 const app = `
 import express from 'express';
 const app = express();
-app.post('/echo', express.json(), (req, res) => res.type('html').send(JSON.stringify(req.body)));
+app.set('query parser', 'extended');
+app.post('/echo', express.json(), (req, res) => res.type('html').send(JSON.stringify({ ...req.body, ...req.query })));
 const server = app.listen(0, '127.0.0.1', async () => {
-  const res = await fetch('http://127.0.0.1:' + server.address().port + '/echo', {
+  const res = await fetch('http://127.0.0.1:' + server.address().port + '/echo?order[id]=1', {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"amount":"10000.00"}',
   });
   console.log(JSON.stringify({ type: res.headers.get('content-type'), body: await res.text() }));
@@ -48,17 +49,18 @@ async function runBundledApp(standIns: boolean): Promise<{ type: string; body: s
   return { ...JSON.parse(stdout), source: readFileSync(outfile, 'utf8') };
 }
 
-describe('the stand-ins for body-parser and mime-types in the bundle', () => {
+describe('the stand-ins for body-parser, mime-types and qs in the bundle', () => {
   it('replace the modules Express requires at load time', async () => {
     const { source } = await runBundledApp(true);
     expect(source).toContain('lazy:node_modules/body-parser/index.js');
     expect(source).toContain('lazy:node_modules/mime-types/index.js');
+    expect(source).toContain('lazy:node_modules/qs/lib/index.js');
   }, 60_000);
 
-  it('still parse a JSON body with express.json() and type a response with res.type(), as without them', async () => {
+  it('still parse a JSON body with express.json(), a nested query and type a response with res.type(), as without them', async () => {
     const withStandIns = await runBundledApp(true);
     const without = await runBundledApp(false);
-    expect(withStandIns.body).toBe('{"amount":"10000.00"}');
+    expect(withStandIns.body).toBe('{"amount":"10000.00","order":{"id":"1"}}');
     expect(withStandIns.type).toBe('text/html; charset=utf-8');
     expect({ type: withStandIns.type, body: withStandIns.body }).toEqual({ type: without.type, body: without.body });
   }, 60_000);
