@@ -1,7 +1,9 @@
-// Time from spawning the compiled sandbox to its first answered request, against spawning bare node,
-// and the same through `npm start` on this (built) checkout: npm, prestart's freshness check, then node.
+// Time from spawning the compiled sandbox to its first answered request (the bin, which starts the
+// bundle, and dist/server/'s modules unbundled), against spawning bare node, and the same through
+// `npm start` on this (built) checkout: npm, prestart's freshness check, then node.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { findPackageRoot } from '../server/packageRoot.js';
 
 const root = findPackageRoot();
@@ -33,10 +35,17 @@ const bareNode = [
   "require('http').createServer((q,s)=>s.end('{}')).listen(0,'127.0.0.1',function(){console.log('http://127.0.0.1:'+this.address().port)})",
 ];
 const sandbox = [process.execPath, join(root, 'dist/server/main.js'), '--in-memory', '--port', '0'];
+// The same command line from dist/server/'s modules one by one, as it started before the bundle.
+const unbundled = [
+  process.execPath,
+  '-e',
+  `import(${JSON.stringify(pathToFileURL(join(root, 'dist/server/startCli.js')).href)}).then((m) => m.startCli(['--in-memory', '--port', '0']))`,
+];
 const npmStart = ['npm', 'start', '--silent', '--', '--in-memory', '--port', '0'];
 const targets: Record<string, string[]> = {
   'bare node http server': bareNode,
   'dana-mock (dist, --in-memory)': sandbox,
+  'the same, unbundled': unbundled,
   'npm start -- --in-memory': npmStart,
 };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -1,51 +1,12 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadConfig, usage } from './config.js';
-import { internalsOf } from './internals.js';
-import { findPackageRoot } from './packageRoot.js';
-import { createSandbox } from './sandbox.js';
+import { fileURLToPath } from 'node:url';
 
-async function main(): Promise<void> {
-  const config = loadConfig(process.argv.slice(2), process.env);
-  if (config.help) {
-    console.log(usage);
-    return;
-  }
-  const sandbox = await createSandbox(config);
-  const { url } = await sandbox.listen();
-  const deps = internalsOf(sandbox);
-  const demo = deps.partners.list().find((p) => p.privateKey);
-  const lines = [
-    'dana-mock: a local DANA API sandbox. Every key it uses is TEST-ONLY; never send it real credentials.',
-    `  URL                   ${url}`,
-    `  Demo partner          ${demo?.partnerId ?? '(none)'}  private key: ${join(config.keysDir, 'demo-partner', 'private.pem')}`,
-    `  Keys                  ${config.keysDir}  (DANA's public key: ${url}/__admin/keys/dana)`,
-    `  Data                  ${sandbox.config.inMemory ? 'in memory (--in-memory): nothing is kept' : sandbox.config.dataFile}`,
-    `  Fixtures              ${config.fixturesFile}`,
-    ...deps.endpoints.list().map((e) => `  ${e.id.padEnd(22)}${e.method} ${e.paths.join(' | ')}`),
-    `  Health                GET ${url}/__admin/health`,
-    `  Console               ${url}/__admin/console`,
-    `  OpenAPI               GET ${url}/__admin/openapi.json`,
-    // The package ships no postman/ folder: only a clone of the repository has the collection.
-    ...(existsSync(join(findPackageRoot(), 'postman'))
-      ? [
-          `  Postman               postman/ (requests sign themselves through ${config.signingHelper ? `POST ${url}/__admin/sign, sandbox-only` : 'the signing helper, switched off now'})`,
-        ]
-      : []),
-    'Ctrl-C stops it.',
-  ];
-  console.log(lines.join('\n'));
-  const stop = async (signal: string) => {
-    deps.logger.info('stopping', { signal });
-    await sandbox.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-}
-
-main().catch((error: Error) => {
-  console.error(`dana-mock could not start: ${error.message}`);
-  process.exit(1);
-});
+// The single-file bundle `npm run build` writes (dist/cli/main.mjs) starts ~60 ms sooner than these
+// 140-odd modules and Express's tree, resolved and read one by one (docs/performance.md). Running from
+// sources (tsx), or from a dist/ built without it, there is no bundle: the same code starts unbundled.
+const bundle = new URL('../cli/main.mjs', import.meta.url);
+const { startCli } = (
+  existsSync(fileURLToPath(bundle)) ? await import(bundle.href) : await import('./startCli.js')
+) as typeof import('./startCli.js');
+startCli(process.argv.slice(2));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -94,6 +94,36 @@ describe('the packed tarball, installed into another project', () => {
     const key = /private key: (\S+)/.exec(out)![1];
     expect(isAbsolute(key) && existsSync(key)).toBe(true);
     expect(out).not.toContain('Postman');
+  }, 60_000);
+
+  it("starts its bin from the single-file bundle, needing none of dist/server's other modules", async () => {
+    const copy = join(app, 'bundled-only');
+    cpSync(join(app, 'node_modules/dana-mock'), copy, { recursive: true });
+    // Left: the bin, and the precompiled validators (the bundle loads them, so the build can rewrite them alone).
+    for (const entry of readdirSync(join(copy, 'dist/server'), { recursive: true, withFileTypes: true }))
+      if (entry.isFile() && !['main.js', 'precompiledValidators.cjs'].includes(entry.name))
+        rmSync(join(entry.parentPath, entry.name));
+    expect(existsSync(join(copy, 'dist/server/startCli.js'))).toBe(false);
+    const child = spawn(process.execPath, [join(copy, 'dist/server/main.js'), '--port', '0', '--in-memory'], {
+      cwd: app,
+      env,
+    });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk;
+          const found = /URL\s+(http:\S+)/.exec(out);
+          if (found) resolve(found[1]);
+        });
+        child.once('exit', (code) => reject(new Error(`exited with ${code}`)));
+      });
+      const res = await fetch(`${url}/__admin/health`);
+      expect(res.status).toBe(200);
+      expect((await res.json()).status).toBe('ok');
+    } finally {
+      child.kill();
+    }
   }, 60_000);
 
   it('runs through npx --package <tarball> dana-mock, and from a global install', async () => {

@@ -13,7 +13,7 @@ const npm = (args: string[]) =>
   });
 
 describe('the published package', () => {
-  it('ships the compiled sandbox, its CommonJS entry, the console, keys, schemas, scenarios, README and LICENSE, and nothing of the repository besides', async () => {
+  it('ships the compiled sandbox, its command line bundled into one file, its CommonJS entry, the console, keys, schemas, scenarios, README and LICENSE, and nothing of the repository besides', async () => {
     const { stdout } = await npm(['pack', '--dry-run', '--json', '--ignore-scripts']);
     const paths: string[] = JSON.parse(stdout)[0].files.map((f: { path: string }) => f.path);
     for (const path of [
@@ -24,6 +24,8 @@ describe('the published package', () => {
       'dist/server/index.d.ts',
       'dist/server/main.js',
       'dist/server/core/precompiledValidators.cjs',
+      'dist/cli/main.mjs',
+      'dist/cli/precompiledValidators.cjs',
       'dist/cjs/index.cjs',
       'dist/cjs/index.d.cts',
       'console/console.js',
