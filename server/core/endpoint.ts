@@ -47,6 +47,11 @@ export interface EndpointDefinition<K extends string = string> {
   matchFields?: Readonly<Record<string, string>>;
   /** Dot paths of body fields that carry a token (armed rules' `match.token`), besides the protocol's own. */
   tokenFields?: readonly string[];
+  /**
+   * Top-level body members DANA repeats in every answer of this endpoint, the gateway's own refusals
+   * (bad signature, bad or missing field) included: bank account inquiry repeats `partnerReferenceNo`.
+   */
+  echoFields?: readonly string[];
   /** The endpoint's folder of the Postman collection: its example requests and the answers they get. */
   postman?: PostmanFolderSpec;
   handle(exchange: AdmittedExchange, deps: SandboxDeps): Outcome<NoInfer<K>> | Promise<Outcome<NoInfer<K>>>;

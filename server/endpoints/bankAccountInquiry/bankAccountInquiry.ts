@@ -19,5 +19,7 @@ export const bankAccountInquiry = defineEndpoint({
     checkBody: checkRupiah,
   }),
   matchFields: { beneficiaryAccountNumber: 'beneficiaryAccountNumber' },
+  // DANA repeats it in every answer, its gateway's refusals included (UAT InquiryBankAccountUnauthorizedSignature).
+  echoFields: ['partnerReferenceNo'],
   handle: inquireBankAccount,
 });

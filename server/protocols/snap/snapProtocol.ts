@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import type { CompiledEndpoint, Exchange } from '../../core/endpoint.js';
+import { echoedMembers } from '../../core/echoedMembers.js';
 import { formatJakartaTime } from '../../core/jakartaTime.js';
 import { parseJsonBody } from '../../core/parseJsonBody.js';
 import type { Partner } from '../../core/partners.js';
@@ -234,7 +235,12 @@ export function snapProtocol(options: SnapOptions): Protocol<SnapCaseKey> {
         options.successServiceCode && snapCases[key].status < 300 ? options.successServiceCode : options.serviceCode;
       const responseCode = snapResponseCode(key, service);
       const responseMessage = snapResponseMessage(key, outcome.detail, outcome.message);
-      const body: Record<string, unknown> = { responseCode, responseMessage, ...outcome.data };
+      const body: Record<string, unknown> = {
+        responseCode,
+        responseMessage,
+        ...echoedMembers(exchange),
+        ...outcome.data,
+      };
       if (exchange.debug && snapCases[key].status >= 400) {
         body.additionalInfo = {
           ...(body.additionalInfo as object | undefined),
