@@ -1,3 +1,4 @@
+import { listJournalSources } from '../core/journalSources.js';
 import type { SandboxDeps } from '../core/types.js';
 import { fixtureCollections } from '../store/fixtures.js';
 import { escapeHtml as h } from './escapeHtml.js';
@@ -19,7 +20,7 @@ const journal: ConsoleSection = {
   title: 'Journal',
   render: (deps) => `
     <form class="filters" data-role="journal-filters">
-      <label>Endpoint <select name="endpoint"><option value="">any</option>${options(deps.endpoints.list().map((e) => e.id))}</select></label>
+      <label>Endpoint <select name="endpoint"><option value="">any</option>${options(listJournalSources(deps.endpoints))}</select></label>
       <label>Code <input name="code" size="9" placeholder="e.g. 4014900" pattern="[0-9A-Z_]*"></label>
       <span class="live" data-role="live">connecting…</span>
     </form>

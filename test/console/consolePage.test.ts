@@ -27,6 +27,14 @@ describe('GET /__admin/console', () => {
     await sandbox.close();
   });
 
+  it('offers every journal source in the journal filter: endpoints, pages and outbound notifies', async () => {
+    const sandbox = await createTestSandbox();
+    const { text } = await request(sandbox.app).get('/__admin/console');
+    for (const id of ['transferToBank', 'createShop', 'oauthPage', 'checkoutPage', 'finishNotify'])
+      expect(text).toContain(`<option value="${id}">`);
+    await sandbox.close();
+  });
+
   it('is refused to a foreign Host and behind the admin token, like every control route', async () => {
     const sandbox = await createTestSandbox({ adminToken: 'console-secret' });
     const rebound = await request(sandbox.app).get('/__admin/console').set('Host', 'evil.example');
