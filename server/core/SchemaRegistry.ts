@@ -105,7 +105,9 @@ export class SchemaRegistry {
     // Read and hashed at every start, whatever their dates: a schema file on disk always wins.
     const sources = readSchemaSources(schemasDir);
     for (const source of sources) this.files.set(source.key, source);
-    const built = existsSync(precompiledFile) ? (require(precompiledFile) as Partial<PrecompiledValidators>) : undefined;
+    const built = existsSync(precompiledFile)
+      ? (require(precompiledFile) as Partial<PrecompiledValidators>)
+      : undefined;
     this.precompiled = typeof built?.validator === 'function' && built.sourceHash === hashSchemaSources(sources);
     if (this.precompiled) this.built = built as PrecompiledValidators;
     // As before precompiling, every schema joins Ajv at once: a schema Ajv refuses stops start-up.
@@ -152,13 +154,12 @@ export class SchemaRegistry {
 
   /** Validates with `ref`'s precompiled validator, required on the first call; its schema is parsed when read. */
   private validatorOnFirstUse(ref: string): ValidateFunction {
-    const validators = this;
-    const validate = function (this: unknown, data: unknown) {
-      const loaded = validators.getSchema(ref)!;
-      const valid = loaded.call(this, data);
+    const validate = ((data: unknown) => {
+      const loaded = this.getSchema(ref)!;
+      const valid = loaded(data);
       validate.errors = loaded.errors;
       return valid;
-    } as ValidateFunction;
+    }) as ValidateFunction;
     Object.defineProperty(validate, 'schema', { enumerable: true, get: () => this.schemaAt(ref) });
     return validate;
   }

@@ -40,7 +40,10 @@ export function precompileValidators(schemasDir: string, name = 'precompiledVali
   const modules: Record<string, string> = {};
   for (const [key, refs] of refsByKey) {
     const module = `${name}/${key}.cjs`;
-    files.set(module, [generated, standaloneCode(ajv, Object.fromEntries(refs.map((ref) => [ref, ref]))), ''].join('\n'));
+    files.set(
+      module,
+      [generated, standaloneCode(ajv, Object.fromEntries(refs.map((ref) => [ref, ref]))), ''].join('\n'),
+    );
     for (const ref of refs) modules[ref] = `./${module}`;
   }
   files.set(
