@@ -28,7 +28,9 @@ export interface SchemaSource {
 /** Every schema file of `schemasDir`: its own .json files and those of each folder in it, in name order. */
 export function readSchemaSources(schemasDir: string): SchemaSource[] {
   const sources: SchemaSource[] = [];
-  const entries = readdirSync(schemasDir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  // By UTF-16 code units, as the folders' names below: the same order in every locale, and localeCompare's
+  // first call (setting up ICU's collator) was ~5 ms of the start-up.
+  const entries = readdirSync(schemasDir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const entry of entries) {
     const folder = entry.isDirectory() ? `${entry.name}/` : '';
     const names = entry.isDirectory() ? readdirSync(join(schemasDir, entry.name)).sort() : [entry.name];
