@@ -49,6 +49,9 @@ export function hashSchemaSources(sources: readonly SchemaSource[]): string {
   return hash.digest('hex');
 }
 
+/** The sha256 of a file's text, as the build lists the data files it checked. */
+export const hashText = (text: string) => createHash('sha256').update(text).digest('hex');
+
 /** The module `npm run build` writes next to this one (dist/server/core/); running from sources there is none. */
 export const precompiledValidatorsFile = fileURLToPath(new URL('./precompiledValidators.cjs', import.meta.url));
 
@@ -60,6 +63,8 @@ interface PrecompiledValidators {
   sourceHash: string;
   modules: Record<string, string>;
   validator(ref: string): ValidateFunction;
+  /** By schema ref, the hashes of the data files the build checked against it and found valid. */
+  passed?: Record<string, string[]>;
 }
 
 /** One schema file: its text, parsed on first need (fresh precompiled validators need none of it to start). */
@@ -143,6 +148,15 @@ export class SchemaRegistry {
     const validate = this.getSchema(key);
     if (!validate) throw new Error(`Schema ${path} did not compile`);
     return validate;
+  }
+
+  /**
+   * Whether the build checked exactly `text` against the schema `ref` (these very schema files) and
+   * found it valid: checking it again, and loading the validator for it, would change nothing. The
+   * fixtures and scenario packs as shipped start so, an edited one is checked as ever.
+   */
+  passedAtBuild(ref: string, text: string): boolean {
+    return this.built?.passed?.[ref]?.includes(hashText(text)) ?? false;
   }
 
   /** The build's validator of `ref`, if it has one; a precompiled validator carries no schema, so it gets it here. */

@@ -1,8 +1,8 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import type { Ajv, AnySchema } from 'ajv';
-import { createAjv, hashSchemaSources, readSchemaSources } from './SchemaRegistry.js';
+import { createAjv, hashSchemaSources, hashText, readSchemaSources } from './SchemaRegistry.js';
 
 const require = createRequire(import.meta.url);
 
@@ -15,9 +15,15 @@ const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/
  * they were built from and, for each ref, its schema file's own module `<name>/<key>.cjs`, required on
  * the first use of one of its validators: start-up loads only the few it checks files with (the fixtures,
  * the scenario packs), not all 1.6 MB of them (docs/performance.md). Schema files do not $ref each other,
- * so each module stands alone.
+ * so each module stands alone. `checked` names data files (the fixtures, the scenario packs) to check
+ * against a schema here: the index lists the hash of each that passes, and SchemaRegistry.passedAtBuild
+ * spares start-up checking that very text again with these very schemas.
  */
-export function precompileValidators(schemasDir: string, name = 'precompiledValidators'): Map<string, string> {
+export function precompileValidators(
+  schemasDir: string,
+  name = 'precompiledValidators',
+  checked: Record<string, readonly string[]> = {},
+): Map<string, string> {
   const sources = readSchemaSources(schemasDir);
   const ajv = createAjv({ code: { source: true } });
   const refsByKey = new Map<string, string[]>();
@@ -46,6 +52,12 @@ export function precompileValidators(schemasDir: string, name = 'precompiledVali
     );
     for (const ref of refs) modules[ref] = `./${module}`;
   }
+  const passed: Record<string, string[]> = {};
+  for (const [ref, paths] of Object.entries(checked)) {
+    const validate = ajv.getSchema(ref)!;
+    const texts = paths.map((path) => readFileSync(path, 'utf8'));
+    passed[ref] = texts.filter((text) => validate(JSON.parse(text))).map(hashText);
+  }
   files.set(
     `${name}.cjs`,
     [
@@ -54,6 +66,7 @@ export function precompileValidators(schemasDir: string, name = 'precompiledVali
       `exports.sourceHash = ${JSON.stringify(hashSchemaSources(sources))};`,
       `exports.modules = ${JSON.stringify(modules)};`,
       'exports.validator = (ref) => require(exports.modules[ref])[ref];',
+      `exports.passed = ${JSON.stringify(passed)};`,
       '',
     ].join('\n'),
   );
@@ -61,10 +74,14 @@ export function precompileValidators(schemasDir: string, name = 'precompiledVali
 }
 
 /** Writes the validators of `schemasDir` as the index module `indexFile` and its folder, replacing an older build's. */
-export function writePrecompiledValidators(schemasDir: string, indexFile: string): void {
+export function writePrecompiledValidators(
+  schemasDir: string,
+  indexFile: string,
+  checked: Record<string, readonly string[]> = {},
+): void {
   const name = basename(indexFile, '.cjs');
   const dir = dirname(indexFile);
-  const files = precompileValidators(schemasDir, name);
+  const files = precompileValidators(schemasDir, name, checked);
   rmSync(join(dir, name), { recursive: true, force: true });
   for (const [path, source] of files) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { writePrecompiledValidators } from '../../server/core/precompileValidators.js';
 import { readSchemaSources, SchemaRegistry } from '../../server/core/SchemaRegistry.js';
+import { loadFixturesFile } from '../../server/store/fixtures.js';
 import { root } from '../support/partners.js';
 
 const require = createRequire(import.meta.url);
@@ -24,12 +25,12 @@ function schemasCopy(): string {
  * built from `schemasDir`. It sits inside the checkout, as dist/ does, so its require() of Ajv's runtime
  * resolves from node_modules.
  */
-function precompile(schemasDir: string): string {
+function precompile(schemasDir: string, checked: Record<string, string[]> = {}): string {
   mkdirSync(join(root, 'node_modules/.cache'), { recursive: true });
   const dir = mkdtempSync(join(root, 'node_modules/.cache/dana-mock-precompiled-'));
   made.push(dir);
   const file = join(dir, 'precompiledValidators.cjs');
-  writePrecompiledValidators(schemasDir, file);
+  writePrecompiledValidators(schemasDir, file, checked);
   return file;
 }
 
@@ -118,6 +119,31 @@ describe('precompiled validators', () => {
     const registry = new SchemaRegistry(schemasDir, file);
     expect(registry.precompiled).toBe(false);
     expect(registry.requireEndpointSchema(schemasDir, 'echo', 'request')({})).toBe(false);
+  });
+
+  it('know the data files the build checked and found valid, byte for byte, with these very schemas', () => {
+    const schemasDir = schemasCopy();
+    const fixtures = join(root, 'scenarios/fixtures.json');
+    const text = readFileSync(fixtures, 'utf8');
+    const file = precompile(schemasDir, { 'fixtures.schema.json': [fixtures] });
+    const registry = new SchemaRegistry(schemasDir, file);
+    expect(registry.passedAtBuild('fixtures.schema.json', text)).toBe(true);
+    expect(registry.passedAtBuild('fixtures.schema.json', `${text} `)).toBe(false);
+    expect(registry.passedAtBuild('scenario.schema.json', text)).toBe(false);
+    requireReasonToSetTheClock(schemasDir);
+    expect(new SchemaRegistry(schemasDir, file).passedAtBuild('fixtures.schema.json', text)).toBe(false);
+  });
+
+  it('leave a data file that fails its schema to be checked, and refused, at start-up', () => {
+    const schemasDir = schemasCopy();
+    const dir = mkdtempSync(join(tmpdir(), 'dana-mock-fixtures-'));
+    made.push(dir);
+    const fixtures = join(dir, 'bad-fixtures.json');
+    writeFileSync(fixtures, '{ "customers": 7 }');
+    const registry = new SchemaRegistry(schemasDir, precompile(schemasDir, { 'fixtures.schema.json': [fixtures] }));
+    expect(registry.precompiled).toBe(true);
+    expect(registry.passedAtBuild('fixtures.schema.json', readFileSync(fixtures, 'utf8'))).toBe(false);
+    expect(() => loadFixturesFile(fixtures, registry)).toThrow(/bad-fixtures\.json is invalid at \/customers/);
   });
 
   it('are not needed: without the module every schema compiles at run time', () => {
