@@ -34,9 +34,11 @@ function readPack(dir: string, file: string, schemas: SchemaRegistry, caseMember
   const path = join(dir, file);
   if (!existsSync(path))
     throw new Error(`Missing scenario pack ${path}: every endpoint needs one (see schemas/scenario.schema.json).`);
+  let text: string;
   let pack: unknown;
   try {
-    pack = JSON.parse(readFileSync(path, 'utf8'));
+    text = readFileSync(path, 'utf8');
+    pack = JSON.parse(text);
   } catch (error) {
     throw new Error(`Scenario pack ${path} is not JSON: ${(error as Error).message}`, { cause: error });
   }
@@ -50,6 +52,7 @@ function readPack(dir: string, file: string, schemas: SchemaRegistry, caseMember
       );
     }
   }
+  if (schemas.passedAtBuild('scenario.schema.json', text)) return pack as PackFile;
   const validate = schemas.getSchema('scenario.schema.json')!;
   if (!validate(pack)) {
     const e = validate.errors![0];

@@ -56,12 +56,15 @@ export const fixtureDefinitions: Record<FixtureCollection, string> = {
 
 /** Reads and checks the fixtures file; a bad file stops start-up, naming the file and the problem. */
 export function loadFixturesFile(file: string, schemas: SchemaRegistry): Fixtures {
+  let text: string;
   let fixtures: unknown;
   try {
-    fixtures = JSON.parse(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
+    fixtures = JSON.parse(text);
   } catch (error) {
     throw new Error(`Cannot load fixtures file ${file}: ${(error as Error).message}`, { cause: error });
   }
+  if (schemas.passedAtBuild('fixtures.schema.json', text)) return fixtures as Fixtures;
   const validate = schemas.getSchema('fixtures.schema.json');
   if (!validate?.(fixtures)) {
     const e = validate?.errors?.[0];

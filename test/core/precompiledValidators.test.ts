@@ -3,8 +3,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { precompileValidators } from '../../server/core/precompileValidators.js';
+import { writePrecompiledValidators } from '../../server/core/precompileValidators.js';
 import { readSchemaSources, SchemaRegistry } from '../../server/core/SchemaRegistry.js';
+import { loadFixturesFile } from '../../server/store/fixtures.js';
 import { root } from '../support/partners.js';
 
 const require = createRequire(import.meta.url);
@@ -20,15 +21,16 @@ function schemasCopy(): string {
 }
 
 /**
- * What `npm run build` writes, built from `schemasDir`. It sits inside the checkout, as dist/ does, so
- * its require() of Ajv's runtime resolves from node_modules.
+ * What `npm run build` writes (its index module, returned, and a folder of one module per schema file),
+ * built from `schemasDir`. It sits inside the checkout, as dist/ does, so its require() of Ajv's runtime
+ * resolves from node_modules.
  */
-function precompile(schemasDir: string): string {
+function precompile(schemasDir: string, checked: Record<string, string[]> = {}): string {
   mkdirSync(join(root, 'node_modules/.cache'), { recursive: true });
   const dir = mkdtempSync(join(root, 'node_modules/.cache/dana-mock-precompiled-'));
   made.push(dir);
   const file = join(dir, 'precompiledValidators.cjs');
-  writeFileSync(file, precompileValidators(schemasDir));
+  writePrecompiledValidators(schemasDir, file, checked);
   return file;
 }
 
@@ -48,9 +50,37 @@ describe('precompiled validators', () => {
     const file = precompile(schemasDir);
     const registry = new SchemaRegistry(schemasDir, file);
     expect(registry.precompiled).toBe(true);
-    const built = require(file) as Record<string, unknown>;
-    expect(registry.getSchema('applyOtt/request.json')).toBe(built['applyOtt/request.json']);
-    expect(registry.getSchema('admin.clock.json#/definitions/set')).toBe(built['admin.clock.json#/definitions/set']);
+    const built = require(file) as { validator: (ref: string) => unknown };
+    expect(registry.getSchema('applyOtt/request.json')).toBe(built.validator('applyOtt/request.json'));
+    expect(registry.getSchema('admin.clock.json#/definitions/set')).toBe(
+      built.validator('admin.clock.json#/definitions/set'),
+    );
+  });
+
+  it("load an endpoint's module on its first validation, not when the endpoint is registered", () => {
+    const schemasDir = schemasCopy();
+    const file = precompile(schemasDir);
+    const registry = new SchemaRegistry(schemasDir, file);
+    const validate = registry.requireEndpointSchema(schemasDir, 'applyOtt', 'request');
+    // Replaced after registering: only a module required later can answer with it.
+    const module = join(file.replace(/\.cjs$/, ''), 'applyOtt/request.json.cjs');
+    writeFileSync(module, 'exports["applyOtt/request.json"] = (data) => data === "replaced";\n');
+    expect(validate('replaced')).toBe(true);
+    expect(validate({})).toBe(false);
+  });
+
+  it("carry each endpoint's schema and errors before and after its module loads", () => {
+    const schemasDir = schemasCopy();
+    const precompiled = new SchemaRegistry(schemasDir, precompile(schemasDir));
+    const compiled = new SchemaRegistry(schemasDir, join(schemasDir, 'none.cjs'));
+    const fast = precompiled.requireEndpointSchema(schemasDir, 'createOrder', 'request');
+    const slow = compiled.requireEndpointSchema(schemasDir, 'createOrder', 'request');
+    expect(fast.schema).toEqual(slow.schema);
+    for (const body of [{}, { partnerReferenceNo: 7 }, { amount: { value: '1.00' } }]) {
+      expect(fast(body)).toBe(slow(body));
+      expect(fast.errors).toEqual(slow.errors);
+    }
+    expect(fast.errors).not.toBeNull();
   });
 
   it('report the same errors as validators compiled at run time, and carry the same schema', () => {
@@ -89,6 +119,31 @@ describe('precompiled validators', () => {
     const registry = new SchemaRegistry(schemasDir, file);
     expect(registry.precompiled).toBe(false);
     expect(registry.requireEndpointSchema(schemasDir, 'echo', 'request')({})).toBe(false);
+  });
+
+  it('know the data files the build checked and found valid, byte for byte, with these very schemas', () => {
+    const schemasDir = schemasCopy();
+    const fixtures = join(root, 'scenarios/fixtures.json');
+    const text = readFileSync(fixtures, 'utf8');
+    const file = precompile(schemasDir, { 'fixtures.schema.json': [fixtures] });
+    const registry = new SchemaRegistry(schemasDir, file);
+    expect(registry.passedAtBuild('fixtures.schema.json', text)).toBe(true);
+    expect(registry.passedAtBuild('fixtures.schema.json', `${text} `)).toBe(false);
+    expect(registry.passedAtBuild('scenario.schema.json', text)).toBe(false);
+    requireReasonToSetTheClock(schemasDir);
+    expect(new SchemaRegistry(schemasDir, file).passedAtBuild('fixtures.schema.json', text)).toBe(false);
+  });
+
+  it('leave a data file that fails its schema to be checked, and refused, at start-up', () => {
+    const schemasDir = schemasCopy();
+    const dir = mkdtempSync(join(tmpdir(), 'dana-mock-fixtures-'));
+    made.push(dir);
+    const fixtures = join(dir, 'bad-fixtures.json');
+    writeFileSync(fixtures, '{ "customers": 7 }');
+    const registry = new SchemaRegistry(schemasDir, precompile(schemasDir, { 'fixtures.schema.json': [fixtures] }));
+    expect(registry.precompiled).toBe(true);
+    expect(registry.passedAtBuild('fixtures.schema.json', readFileSync(fixtures, 'utf8'))).toBe(false);
+    expect(() => loadFixturesFile(fixtures, registry)).toThrow(/bad-fixtures\.json is invalid at \/customers/);
   });
 
   it('are not needed: without the module every schema compiles at run time', () => {

@@ -99,9 +99,15 @@ describe('the packed tarball, installed into another project', () => {
   it("starts its bin from the single-file bundle, needing none of dist/server's other modules", async () => {
     const copy = join(app, 'bundled-only');
     cpSync(join(app, 'node_modules/dana-mock'), copy, { recursive: true });
-    // Left: the bin, and the precompiled validators (the bundle loads them, so the build can rewrite them alone).
+    // Left: the bin, and the precompiled validators with their folder (the bundle loads them, so the
+    // build can rewrite them alone).
+    const validators = join(copy, 'dist/server/core/precompiledValidators');
     for (const entry of readdirSync(join(copy, 'dist/server'), { recursive: true, withFileTypes: true }))
-      if (entry.isFile() && !['main.js', 'precompiledValidators.cjs'].includes(entry.name))
+      if (
+        entry.isFile() &&
+        !['main.js', 'precompiledValidators.cjs'].includes(entry.name) &&
+        !entry.parentPath.startsWith(validators)
+      )
         rmSync(join(entry.parentPath, entry.name));
     expect(existsSync(join(copy, 'dist/server/startCli.js'))).toBe(false);
     const child = spawn(process.execPath, [join(copy, 'dist/server/main.js'), '--port', '0', '--in-memory'], {

@@ -26,6 +26,7 @@ describe('the published package', () => {
       'dist/server/core/precompiledValidators.cjs',
       'dist/cli/main.mjs',
       'dist/cli/precompiledValidators.cjs',
+      'dist/cli/lazyModules.cjs',
       'dist/cjs/index.cjs',
       'dist/cjs/index.d.cts',
       'console/console.js',
