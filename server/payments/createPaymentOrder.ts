@@ -44,7 +44,7 @@ const warnsAboutQris = (body: CreateBody, product: PaymentProduct) =>
 function created(order: PaymentOrder, webRedirectUrl: string, message?: string): Outcome<SnapCaseKey> {
   return {
     case: 'successful',
-    message,
+    ...(message && { message }),
     data: {
       referenceNo: order.referenceNo,
       partnerReferenceNo: order.partnerReferenceNo,

@@ -4,7 +4,7 @@ import { expect } from '@jest/globals';
 export type Difference = [path: string, expected: unknown, actual: unknown];
 
 /**
- * DANA's runner's comparison (github.com/dana-id/uat-script, test/node/helper/assertion.ts, compareJsonObjects):
+ * DANA's runner's comparison (github.com/dana-id/uat-script, its Node helper assertion.ts, compareJsonObjects):
  * every member the case expects must be there; `${valueFromServer}` = any non-null value; "a|b" = either;
  * an expected null also accepts an absent member; arrays compare element by element at equal length;
  * members the case does not name are not looked at.
