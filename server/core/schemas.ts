@@ -75,6 +75,32 @@ function isMandatory(error: ErrorObject, segments: string[], data: unknown, root
   );
 }
 
+/** Whether the schema node is a money amount: exactly `value` and `currency`. */
+function isMoney(node: SchemaNode | undefined): boolean {
+  const keys = Object.keys(node?.properties ?? {}).sort();
+  return keys.length === 2 && keys[0] === 'currency' && keys[1] === 'value';
+}
+
+/**
+ * The field as DANA names it: its dotted path without array indexes ("additionalInfo.fundType", UAT
+ * InquiryBankAccountMissingMandatoryField), a money amount by its own name, not its value or currency ("Invalid Field
+ * Format amount" for amount.value "1500", UAT CreateOrderInvalidFieldFormat; "refundAmount", RefundOrderIllegalParameter).
+ */
+function fieldNameOf(segments: string[], root: SchemaNode): string[] {
+  const named: string[] = [];
+  let node: SchemaNode | undefined = root;
+  for (const segment of segments) {
+    if (/^\d+$/.test(segment)) {
+      node = node?.items;
+      continue;
+    }
+    if (isMoney(node)) break;
+    named.push(segment);
+    node = node?.properties?.[segment];
+  }
+  return named;
+}
+
 /**
  * Checks `data` and throws the one error DANA would report: the first failing field in the
  * schema's declaration order (headers are declared in the order the gateway checks them). Every
@@ -103,8 +129,7 @@ export function validateFields(
   const specific = errors.filter(({ error }) => !summaryKeywords.has(error.keyword));
   const [first] = (specific.length > 0 ? specific : errors).sort(compareErrors);
   const { error, mandatory } = first;
-  // DANA names fields by their dotted path without array indexes.
-  const segments = first.segments.filter((s) => !/^\d+$/.test(s));
+  const segments = fieldNameOf(first.segments, root);
   if (segments.length === 0)
     throw new SandboxError(commonCases.badRequest, undefined, `The message is not a JSON object: ${error.message}`);
   const title = segments.length === 1 ? root.properties?.[segments[0]]?.title : undefined;

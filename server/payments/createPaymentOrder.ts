@@ -6,12 +6,14 @@ import { magicCaseOfAmount } from './magicCase.js';
 import type { Money } from './money.js';
 import { toCents } from './money.js';
 import { findOrder, saveOrder } from './orderBook.js';
+import { redirectSuccessMessage } from './paymentWording.js';
 import type { PaymentOrder, PaymentProduct } from './PaymentOrder.js';
 
 /** The members createOrder (Payment Gateway) and widget payment share; both are SNAP service 54. */
 interface CreateBody {
   partnerReferenceNo: string;
   merchantId: string;
+  externalStoreId?: string;
   amount: Money;
   validUpTo?: string;
   urlParams?: { url: string; type: string }[];
@@ -34,10 +36,15 @@ function checkoutUrl(exchange: AdmittedExchange, referenceNo: string): string {
   return `${proto}://${host}/checkout/${referenceNo}${session}`;
 }
 
+/** Whether DANA's success message warns about QRIS: a Payment Gateway order left to the checkout, with no store named. */
+const warnsAboutQris = (body: CreateBody, product: PaymentProduct) =>
+  product === 'paymentGateway' && !body.payOptionDetails?.length && !body.externalStoreId;
+
 /** What createOrder answers for an order: its numbers, the checkout URL and, for a VA, the number to pay. */
-function created(order: PaymentOrder, webRedirectUrl: string): Outcome<SnapCaseKey> {
+function created(order: PaymentOrder, webRedirectUrl: string, message?: string): Outcome<SnapCaseKey> {
   return {
     case: 'successful',
+    ...(message && { message }),
     data: {
       referenceNo: order.referenceNo,
       partnerReferenceNo: order.partnerReferenceNo,
@@ -79,9 +86,11 @@ export function createPaymentOrder(
       debug: `validUpTo ${body.validUpTo} is not after the sandbox clock (${now.toISOString()}).`,
     };
   const print = fingerprint(body);
+  const message = warnsAboutQris(body, product) ? redirectSuccessMessage : undefined;
   const existing = findOrder(deps, partner.partnerId, { partnerReferenceNo: body.partnerReferenceNo }, session);
   if (existing) {
-    if (existing.requestFingerprint === print) return created(existing, checkoutUrl(exchange, existing.referenceNo));
+    if (existing.requestFingerprint === print)
+      return created(existing, checkoutUrl(exchange, existing.referenceNo), message);
     return {
       case: 'inconsistentRequest',
       debug: `partnerReferenceNo "${body.partnerReferenceNo}" was used at ${existing.createdAt} for another request (order ${existing.referenceNo}).`,
@@ -119,5 +128,5 @@ export function createPaymentOrder(
     session,
   };
   saveOrder(order, deps);
-  return created(order, checkoutUrl(exchange, referenceNo));
+  return created(order, checkoutUrl(exchange, referenceNo), message);
 }

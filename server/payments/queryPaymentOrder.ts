@@ -53,6 +53,9 @@ export function describeOrder(order: PaymentOrder): Record<string, unknown> {
       goods: order.goods,
       ...(order.closedReason && { closeReason: order.closedReason }),
       ...(order.paymentCode && { virtualAccountInfo: { virtualAccountCode: order.paymentCode } }),
+      // DANA's acquirement status (dana-node StatusDetail; UAT QueryPaymentCreatedOrder ... CanceledOrder): a failed
+      // payment closes the acquirement, a refund leaves it SUCCESS.
+      statusDetail: { acquirementStatus: order.status === 'FAILED' ? 'CLOSED' : order.status },
       refunds: order.refunds.map((r) => ({
         refundNo: r.refundNo,
         partnerRefundNo: r.partnerRefundNo,

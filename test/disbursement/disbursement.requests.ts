@@ -1,4 +1,3 @@
-import { expect } from '@jest/globals';
 import type { Sandbox } from '../../server/sandbox.js';
 import { disbursementPaths } from '../../server/disbursement/disbursementExamples.js';
 import { fillCase, freshReference, post, readUatCases } from '../payments/payments.requests.js';
@@ -27,19 +26,4 @@ export async function prepare(sandbox: Sandbox, setup: Setup): Promise<string> {
   const [operation, name, path] = setups[setup];
   await post(sandbox.app, path, uatRequest(operation, name, reference));
   return reference;
-}
-
-/** DANA's runner's comparison (github.com/dana-id/uat-script, its Node helper assertion.ts): every expected member, "a|b" = either. */
-export function expectLikeDana(expected: unknown, actual: unknown, path = 'response'): void {
-  if (typeof expected === 'string' && typeof actual === 'string' && expected.includes('|')) {
-    expect({ [path]: expected.split('|') }).toEqual({ [path]: expect.arrayContaining([actual]) });
-    return;
-  }
-  if (expected !== null && typeof expected === 'object' && !Array.isArray(expected)) {
-    expect({ [path]: typeof actual }).toEqual({ [path]: 'object' });
-    for (const [key, value] of Object.entries(expected))
-      expectLikeDana(value, (actual as Record<string, unknown>)[key], `${path}.${key}`);
-    return;
-  }
-  expect({ [path]: actual }).toEqual({ [path]: expected });
 }

@@ -3,7 +3,8 @@ import type { Sandbox } from '../../server/sandbox.js';
 import { fillCase, freshReference, post, readUatCases, wrongSignature } from '../payments/payments.requests.js';
 import { demoPartner } from '../support/partners.js';
 import { createTestSandbox } from '../support/testSandbox.js';
-import { expectLikeDana, paths, prepare, uatRequest, type Setup } from './disbursement.requests.js';
+import { expectLikeDana } from '../support/expectLikeDana.js';
+import { paths, prepare, uatRequest, type Setup } from './disbursement.requests.js';
 
 /** How DANA's runner drives one case (DANA's uat-script, test/node/disbursement/<operation>_test.ts). */
 interface Driver {

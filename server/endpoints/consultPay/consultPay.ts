@@ -23,6 +23,8 @@ export const consultPay = defineEndpoint({
     successServiceCode: '57',
     clientHeader: 'x-partner-id',
     signature: 'asymmetric',
+    // DANA names no field: an empty merchantId answers a bare "Invalid Field Format" (UAT ConsultPayBalancedInvalidFieldFormat).
+    unnamed: ['invalidFieldFormat'],
   }),
   handle: () => ({ case: 'successful', data: { paymentInfos } }),
 });

@@ -11,5 +11,7 @@ export const createOrder = defineEndpoint({
   summary: 'A Payment Gateway order, paid at checkout or by virtual account; its finish notify goes to NOTIFICATION',
   postman: createOrderPostman,
   protocol: snapProtocol({ serviceCode: '54', clientHeader: 'x-partner-id', signature: 'asymmetric' }),
+  // DANA repeats it in its refusals too (UAT CreateOrderInvalidFieldFormat, CreateOrderInconsistentRequest).
+  echoFields: ['partnerReferenceNo'],
   handle: (exchange, deps) => createPaymentOrder(exchange, deps, 'paymentGateway'),
 });

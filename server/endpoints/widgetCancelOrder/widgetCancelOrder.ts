@@ -1,5 +1,6 @@
 import { defineEndpoint } from '../../core/endpoint.js';
 import { cancelPaymentOrder } from '../../payments/cancelPaymentOrder.js';
+import { paymentWording } from '../../payments/paymentWording.js';
 import { snapProtocol } from '../../protocols/snap/snapProtocol.js';
 import { widgetCancelOrderPostman } from './widgetCancelOrderPostman.js';
 
@@ -10,6 +11,11 @@ export const widgetCancelOrder = defineEndpoint({
   paths: ['/v1.0/debit/cancel.htm'],
   summary: 'Cancels a widget order (a paid one is credited back)',
   postman: widgetCancelOrderPostman,
-  protocol: snapProtocol({ serviceCode: '57', clientHeader: 'x-partner-id', signature: 'asymmetric' }),
+  protocol: snapProtocol({
+    serviceCode: '57',
+    clientHeader: 'x-partner-id',
+    signature: 'asymmetric',
+    wording: paymentWording,
+  }),
   handle: cancelPaymentOrder,
 });

@@ -11,5 +11,7 @@ export const widgetPayment = defineEndpoint({
   summary: "A widget payment order the customer pays at DANA's checkout; its finish notify goes to NOTIFICATION",
   postman: widgetPaymentPostman,
   protocol: snapProtocol({ serviceCode: '54', clientHeader: 'x-partner-id', signature: 'asymmetric' }),
+  // DANA repeats it in its refusals too (UAT CreateOrderInvalidFieldFormat, CreateOrderInconsistentRequest).
+  echoFields: ['partnerReferenceNo'],
   handle: (exchange, deps) => createPaymentOrder(exchange, deps, 'widget'),
 });

@@ -1,5 +1,6 @@
 import { defineEndpoint } from '../../core/endpoint.js';
 import { refundPaymentOrder } from '../../payments/refundPaymentOrder.js';
+import { paymentWording } from '../../payments/paymentWording.js';
 import { snapProtocol } from '../../protocols/snap/snapProtocol.js';
 import { widgetRefundOrderPostman } from './widgetRefundOrderPostman.js';
 
@@ -10,6 +11,11 @@ export const widgetRefundOrder = defineEndpoint({
   paths: ['/v1.0/debit/refund.htm'],
   summary: 'Refunds part or all of a paid widget order, idempotent by partnerRefundNo',
   postman: widgetRefundOrderPostman,
-  protocol: snapProtocol({ serviceCode: '58', clientHeader: 'x-partner-id', signature: 'asymmetric' }),
+  protocol: snapProtocol({
+    serviceCode: '58',
+    clientHeader: 'x-partner-id',
+    signature: 'asymmetric',
+    wording: paymentWording,
+  }),
   handle: (exchange, deps) => refundPaymentOrder(exchange, deps, 'invalidBill'),
 });

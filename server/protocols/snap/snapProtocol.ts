@@ -32,6 +32,13 @@ export interface SnapOptions {
   checkHeaders?(headers: Record<string, string>): void;
   /** The endpoint's own request-shape rules (e.g. header and body agree), checked after the body schema, before the replay check and scenarios. */
   checkBody?(exchange: Exchange): void;
+  /**
+   * DANA's own wording of a case on this endpoint where its UAT cases show the gateway saying otherwise than the
+   * catalogue (cancelOrder's "Success"); an outcome's own `message` still wins.
+   */
+  wording?: Partial<Record<SnapCaseKey, string>>;
+  /** Cases this endpoint answers without naming the field (consultPay's bare "Invalid Field Format"); X-Debug-Mode still names it. */
+  unnamed?: readonly SnapCaseKey[];
 }
 
 const headerNames: Record<SnapOptions['clientHeader'], string> = {
@@ -234,7 +241,8 @@ export function snapProtocol(options: SnapOptions): Protocol<SnapCaseKey> {
       const service =
         options.successServiceCode && snapCases[key].status < 300 ? options.successServiceCode : options.serviceCode;
       const responseCode = snapResponseCode(key, service);
-      const responseMessage = snapResponseMessage(key, outcome.detail, outcome.message);
+      const detail = options.unnamed?.includes(key) ? undefined : outcome.detail;
+      const responseMessage = snapResponseMessage(key, detail, outcome.message ?? options.wording?.[key]);
       const body: Record<string, unknown> = {
         responseCode,
         responseMessage,
