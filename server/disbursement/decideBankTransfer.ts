@@ -1,6 +1,6 @@
 import type { Outcome, SandboxDeps } from '../core/types.js';
 import type { SnapCaseKey } from '../protocols/snap/snapCases.js';
-import { disbursementMessages, magicData, validBeneficiary } from './magicData.js';
+import { bankErrorMessages, magicData, validBeneficiary } from './magicData.js';
 import { checkMerchantFunds } from './merchantBalance.js';
 import { refusalOf } from './refusalOf.js';
 
@@ -27,7 +27,7 @@ export function decideBankTransfer(deps: SandboxDeps, ask: BankTransferAsk): Out
   if (ask.accountNumber !== validBeneficiary.accountNumber || ask.bankCode !== validBeneficiary.bankCode)
     return refusalOf({
       case: 'generalError',
-      message: disbursementMessages.bankGeneralError,
+      message: bankErrorMessages.generalError,
       why: `the sandbox pays account ${validBeneficiary.accountNumber} at bank ${validBeneficiary.bankCode} only, not ${ask.accountNumber} at ${ask.bankCode}`,
     });
   return checkMerchantFunds(deps, ask.partnerId, ask.costCents, ask.session);

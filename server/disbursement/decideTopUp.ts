@@ -3,7 +3,7 @@ import { fromCents, toCents } from '../payments/money.js';
 import type { SnapCaseKey } from '../protocols/snap/snapCases.js';
 import type { Customer } from '../store/entities.js';
 import { findPayee } from './findPayee.js';
-import { disbursementTerms, disbursementMessages } from './magicData.js';
+import { disbursementTerms } from './magicData.js';
 import { checkMerchantFunds } from './merchantBalance.js';
 import { refusalOf } from './refusalOf.js';
 
@@ -43,7 +43,6 @@ export function decideTopUp(deps: SandboxDeps, ask: TopUpAsk): TopUpDecision {
     return {
       refusal: {
         case: 'exceedsAmountLimit',
-        message: disbursementMessages.exceedLimit,
         debug: `Customer ${payee.customer.id} holds ${fromCents(balance)}; after ${fromCents(ask.amountCents)} it would exceed the DANA balance limit ${disbursementTerms.customerBalanceLimit}.`,
       },
     };

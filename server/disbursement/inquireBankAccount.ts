@@ -4,7 +4,7 @@ import { idr, toCents, type Money } from '../payments/money.js';
 import type { SnapCaseKey } from '../protocols/snap/snapCases.js';
 import { decideBankTransfer } from './decideBankTransfer.js';
 import { newReferenceNo } from './disbursementBook.js';
-import { banks, disbursementTerms, disbursementMessages, validBeneficiary } from './magicData.js';
+import { banks, disbursementTerms, validBeneficiary } from './magicData.js';
 
 interface BankInquiryBody {
   partnerReferenceNo?: string;
@@ -32,7 +32,6 @@ export function inquireBankAccount(exchange: AdmittedExchange, deps: SandboxDeps
   const bank = banks[bankCode];
   return {
     case: 'successful',
-    message: disbursementMessages.success,
     data: {
       referenceNo: newReferenceNo(deps, exchange.receivedAt),
       ...echo,

@@ -14,14 +14,31 @@ export interface MagicRule {
 const positiveHint =
   'For testing positive case in sandbox use beneficiaryAccountNumber 2460888509 and beneficiaryBankCode 014';
 
-export const disbursementMessages = {
-  /** DANA's wording for 2004200 and 2004300 (the 37-39 services say "Successful"). */
-  success: 'Success',
-  insufficientFund: 'Insufficient Fund',
-  exceedLimit: 'Exceed maximum limit amount',
-  inactiveAccount: 'Inactive Account Merchant',
-  bankGeneralError: `General Error. ${positiveHint}`,
-  bankInternalError: `Internal Server Error. ${positiveHint}`,
+/**
+ * DANA's wording of catalogue cases on the DANA-balance services (37, 38), from its UAT cases
+ * (InquiryCustomerExceededLimit, TopUpCustomerExceedAmountLimit, TopUpCustomerInsufficientFund). The
+ * protocol words every answer of the case so, scripted scenarios included.
+ */
+export const danaBalanceWording = {
+  insufficientFunds: 'Insufficient Fund',
+  exceedsAmountLimit: 'Exceed maximum limit amount',
+} as const satisfies Partial<Record<SnapCaseKey, string>>;
+
+/**
+ * DANA's wording on the bank services (42, 43): "Success" where services 37-39 say "Successful"
+ * (InquiryBankAccountValidDataAmount, DisbursementBankValidAccount), and its texts for an empty deposit
+ * and an inactive account (Inquiry/DisbursementBank InsufficientFund, InactiveAccount).
+ */
+export const bankWording = {
+  successful: 'Success',
+  insufficientFunds: 'Insufficient Fund',
+  inactiveCard: 'Inactive Account Merchant',
+} as const satisfies Partial<Record<SnapCaseKey, string>>;
+
+/** DANA's bank errors carry its hint on the test account (UAT DisbursementBankGeneralError, ...UnknownError). */
+export const bankErrorMessages = {
+  generalError: `General Error. ${positiveHint}`,
+  internalServerError: `Internal Server Error. ${positiveHint}`,
 } as const;
 
 const payeeDisabled = 'PAYEE_USER_STATUS_DISABLE';
@@ -50,14 +67,14 @@ export const magicData: {
     '0855100800': { case: 'invalidMerchant', why: 'a merchant DANA does not know' },
   },
   beneficiaryAccountNumber: {
-    '81298055132': { case: 'inactiveCard', message: disbursementMessages.inactiveAccount, why: 'an inactive account' },
-    '81398055100': { case: 'inactiveCard', message: disbursementMessages.inactiveAccount, why: 'an inactive account' },
+    '81298055132': { case: 'inactiveCard', why: 'an inactive account' },
+    '81398055100': { case: 'inactiveCard', why: 'an inactive account' },
     '815919191': { case: 'invalidCard', why: 'an account number the bank does not have' },
     '82298055100': { case: 'suspectedFraud', why: 'an account suspected of fraud' },
-    '8121111111': { case: 'generalError', message: disbursementMessages.bankGeneralError, why: 'a general error' },
+    '8121111111': { case: 'generalError', message: bankErrorMessages.generalError, why: 'a general error' },
     '8551008794': {
       case: 'internalServerError',
-      message: disbursementMessages.bankInternalError,
+      message: bankErrorMessages.internalServerError,
       why: 'an internal server error',
     },
   },

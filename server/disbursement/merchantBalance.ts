@@ -2,7 +2,7 @@ import type { Outcome, SandboxDeps } from '../core/types.js';
 import { fromCents, toCents } from '../payments/money.js';
 import type { SnapCaseKey } from '../protocols/snap/snapCases.js';
 import type { MerchantBalance } from './Disbursement.js';
-import { disbursementTerms, disbursementMessages } from './magicData.js';
+import { disbursementTerms } from './magicData.js';
 
 /** A partner's merchant deposit in the scope (a session sees its own over the global one), or the default. */
 export function readMerchantBalance(deps: SandboxDeps, partnerId: string, session?: string): MerchantBalance {
@@ -46,7 +46,6 @@ export function checkMerchantFunds(
   if (held >= costCents) return undefined;
   return {
     case: 'insufficientFunds',
-    message: disbursementMessages.insufficientFund,
     debug: `Partner ${partnerId}'s merchant balance is ${fromCents(held)}; this needs ${fromCents(costCents)} (POST /__admin/merchant-balances/${partnerId}/fund adds funds).`,
   };
 }

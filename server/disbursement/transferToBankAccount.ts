@@ -7,7 +7,7 @@ import type { SnapCaseKey } from '../protocols/snap/snapCases.js';
 import { decideBankTransfer } from './decideBankTransfer.js';
 import type { Disbursement } from './Disbursement.js';
 import { findDisbursement, newReferenceNo, saveDisbursement } from './disbursementBook.js';
-import { disbursementTerms, disbursementMessages } from './magicData.js';
+import { disbursementTerms } from './magicData.js';
 import { drawMerchantBalance } from './merchantBalance.js';
 import { keepRefusal, replayRefusal } from './refusalOf.js';
 
@@ -26,7 +26,6 @@ function answerTransfer(entry: Disbursement): Outcome<SnapCaseKey> {
   const processing = entry.status === 'PROCESSING';
   return {
     case: processing ? 'inProgress' : 'successful',
-    ...(!processing && { message: disbursementMessages.success }),
     data: {
       referenceNo: entry.referenceNo,
       partnerReferenceNo: entry.partnerReferenceNo,

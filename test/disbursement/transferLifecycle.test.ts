@@ -75,3 +75,17 @@ test('a status inquiry naming no transfer answers 4000002 Invalid Mandatory Fiel
     responseMessage: 'Invalid Mandatory Field originalPartnerReferenceNo',
   });
 });
+
+test.each([
+  ['transferToDana', 'TransferToDana', 'TopUpCustomerValid', '4033814'],
+  ['transferToBank', 'TransferToBank', 'DisbursementBankValidAccount', '4034314'],
+  ['bankAccountInquiry', 'BankAccountInquiry', 'InquiryBankAccountValidDataAmount', '4034214'],
+] as const)(
+  'a scripted insufficient-funds answer on %s is worded as DANA words it, like the real one',
+  async (_endpoint, operation, name, code) => {
+    const body = uatRequest(operation, name, freshReference('scripted'));
+    const path = paths[_endpoint];
+    const res = await post(sandbox.app, path, body, { 'X-Mock-Scenario': 'insufficient-funds' });
+    expect(res.body).toMatchObject({ responseCode: code, responseMessage: 'Insufficient Fund' });
+  },
+);

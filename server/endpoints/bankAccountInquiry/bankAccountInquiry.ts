@@ -2,6 +2,7 @@ import { defineEndpoint } from '../../core/endpoint.js';
 import { checkRupiah } from '../../disbursement/checkRupiah.js';
 import { disbursementPaths } from '../../disbursement/disbursementExamples.js';
 import { inquireBankAccount } from '../../disbursement/inquireBankAccount.js';
+import { bankWording } from '../../disbursement/magicData.js';
 import { snapProtocol } from '../../protocols/snap/snapProtocol.js';
 import { bankAccountInquiryPostman } from './bankAccountInquiryPostman.js';
 
@@ -17,6 +18,7 @@ export const bankAccountInquiry = defineEndpoint({
     clientHeader: 'x-partner-id',
     signature: 'asymmetric',
     checkBody: checkRupiah,
+    wording: bankWording,
   }),
   matchFields: { beneficiaryAccountNumber: 'beneficiaryAccountNumber' },
   // DANA repeats it in every answer, its gateway's refusals included (UAT InquiryBankAccountUnauthorizedSignature).

@@ -2,6 +2,7 @@ import { defineEndpoint } from '../../core/endpoint.js';
 import { checkRupiah } from '../../disbursement/checkRupiah.js';
 import { disbursementPaths, sdkPaths } from '../../disbursement/disbursementExamples.js';
 import { inquireDanaAccount } from '../../disbursement/inquireDanaAccount.js';
+import { danaBalanceWording } from '../../disbursement/magicData.js';
 import { snapProtocol } from '../../protocols/snap/snapProtocol.js';
 import { danaAccountInquiryPostman } from './danaAccountInquiryPostman.js';
 
@@ -17,6 +18,7 @@ export const danaAccountInquiry = defineEndpoint({
     clientHeader: 'x-partner-id',
     signature: 'asymmetric',
     checkBody: checkRupiah,
+    wording: danaBalanceWording,
   }),
   matchFields: { customerNumber: 'customerNumber' },
   handle: inquireDanaAccount,

@@ -2,6 +2,7 @@ import { defineEndpoint } from '../../core/endpoint.js';
 import { checkRupiah } from '../../disbursement/checkRupiah.js';
 import { disbursementPaths } from '../../disbursement/disbursementExamples.js';
 import { transferToBankAccount } from '../../disbursement/transferToBankAccount.js';
+import { bankWording } from '../../disbursement/magicData.js';
 import { snapProtocol } from '../../protocols/snap/snapProtocol.js';
 import { transferToBankPostman } from './transferToBankPostman.js';
 
@@ -18,6 +19,7 @@ export const transferToBank = defineEndpoint({
     clientHeader: 'x-partner-id',
     signature: 'asymmetric',
     checkBody: checkRupiah,
+    wording: bankWording,
   }),
   matchFields: { beneficiaryAccountNumber: 'beneficiaryAccountNumber', partnerReferenceNo: 'partnerReferenceNo' },
   handle: transferToBankAccount,

@@ -2,6 +2,7 @@ import { defineEndpoint } from '../../core/endpoint.js';
 import { checkRupiah } from '../../disbursement/checkRupiah.js';
 import { disbursementPaths, sdkPaths } from '../../disbursement/disbursementExamples.js';
 import { topUpCustomer } from '../../disbursement/topUpCustomer.js';
+import { danaBalanceWording } from '../../disbursement/magicData.js';
 import { snapProtocol } from '../../protocols/snap/snapProtocol.js';
 import { transferToDanaPostman } from './transferToDanaPostman.js';
 
@@ -17,6 +18,7 @@ export const transferToDana = defineEndpoint({
     clientHeader: 'x-partner-id',
     signature: 'asymmetric',
     checkBody: checkRupiah,
+    wording: danaBalanceWording,
   }),
   matchFields: { customerNumber: 'customerNumber', partnerReferenceNo: 'partnerReferenceNo' },
   handle: topUpCustomer,
