@@ -23,7 +23,8 @@ const root = findPackageRoot();
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
-const journeySessions = Number(process.env.BENCH_RESEND_POOL ?? 60_000);
+// Enough journeys for (rounds + 1) x seconds at ~5,000 req/s on a quiet 2-core machine: each allows one OTP a minute.
+const journeySessions = Number(process.env.BENCH_RESEND_POOL ?? 100_000);
 const ottPath = '/rest/v1.1/qr/apply-ott';
 
 const freePort = () =>
