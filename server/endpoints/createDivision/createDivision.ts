@@ -1,7 +1,7 @@
 import { defineEndpoint } from '../../core/endpoint.js';
-import { detailsOf, findDivision, findOwnMerchant, issueRoleId, saveDivision } from '../../merchants/merchantBook.js';
+import { detailsOf, findDivision, issueRoleId, saveDivision } from '../../merchants/merchantBook.js';
+import { admitNewRole } from '../../merchants/admitNewRole.js';
 import { merchantProtocol } from '../../merchants/merchantProtocol.js';
-import { resolveParent } from '../../merchants/resolveParent.js';
 import type { ParentRoleType } from '../../merchants/Shop.js';
 import type { Envelope } from '../../protocols/envelope/envelopeProtocol.js';
 import { createDivisionPostman } from './createDivisionPostman.js';
@@ -29,22 +29,13 @@ export const createDivision = defineEndpoint({
 
   handle(exchange, deps) {
     const { body } = (exchange.body as Envelope<CreateDivisionBody>).request;
-    const merchant = findOwnMerchant(exchange, deps, body.merchantId);
-    if (!merchant)
-      return {
-        case: 'merchantNotExist',
-        detail: 'request.body.merchantId',
-        debug: `Merchant ${body.merchantId} is not the merchant of partner ${exchange.partner.partnerId} (${exchange.partner.merchantId ?? 'none'}).`,
-      };
-    if (merchant.status !== 'ACTIVE')
-      return { case: 'merchantStatusError', debug: `Merchant ${merchant.merchantId} is ${merchant.status}.` };
-    const parent = resolveParent(exchange, deps, body.parentRoleType, body.parentDivisionId);
-    if (!parent)
-      return {
-        case: 'parentDivisionNotExist',
-        detail: 'request.body.parentDivisionId',
-        debug: `No division of merchant ${merchant.merchantId} is named "${body.parentDivisionId}" (${body.parentRoleType}).`,
-      };
+    const admitted = admitNewRole(exchange, deps, {
+      merchantId: body.merchantId,
+      parentRoleType: body.parentRoleType,
+      parentDivisionId: body.parentDivisionId,
+    });
+    if ('refusal' in admitted) return admitted.refusal;
+    const { merchant, parent } = admitted;
     const taken = findDivision(exchange, deps, { id: body.externalDivisionId, idType: 'EXTERNAL_ID' });
     if (taken)
       return {
