@@ -1,33 +1,18 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Configuration, Dana, ResponseError } from 'dana-node';
+import { Dana, ResponseError } from 'dana-node';
 import { setupServer } from 'msw/node';
 import { createDanaHandlers } from '../../server/adapters/msw.js';
 import { snapResponseMessage } from '../../server/protocols/snap/snapCases.js';
 import { createSandbox, type Sandbox } from '../../server/sandbox.js';
-import { demoPartner, root } from '../support/partners.js';
+import { demoPartner } from '../support/partners.js';
+import { createDanaClient, isolateSdkEnvironment, partnerPrivateKey } from '../support/danaNodeClient.js';
 
-const privateKey = (who: string) => readFileSync(join(root, 'keys', who, 'private.pem'), 'utf8');
-/** dana-node reads its settings from the environment too; keep the test's environment out of it. */
-const savedEnv = { ...process.env };
+const privateKey = partnerPrivateKey;
+let restoreEnvironment: () => void;
 
 /** A client exactly as a partner builds one; `url` re-points it from DANA's host to the HTTP sandbox. */
-function client(url?: string, key = privateKey('demo-partner')): Dana {
-  const dana = new Dana({
-    partnerId: demoPartner.partnerId,
-    privateKey: key,
-    origin: 'https://merchant.example',
-    env: 'sandbox',
-  });
-  // dana-node fixes its base URL from `env` and its withPreMiddleware() clone throws, so the only way
-  // to reach a local gateway is to replace the API object's (TS-protected) configuration.
-  if (url)
-    (dana.widgetApi as unknown as { configuration: Configuration }).configuration = new Configuration({
-      basePath: url,
-    });
-  return dana;
-}
+const client = (url?: string, key = privateKey('demo-partner')): Dana =>
+  createDanaClient('widgetApi', url, { privateKey: key });
 
 const applyOtt = (dana: Dana, accessToken: string, userResources = ['OTT']) =>
   dana.widgetApi.applyOTT({
@@ -50,8 +35,7 @@ let sandbox: Sandbox;
 let url: string;
 const mswServer = setupServer();
 beforeAll(async () => {
-  for (const name of ['X_PARTNER_ID', 'PRIVATE_KEY', 'PRIVATE_KEY_PATH', 'X_DEBUG', 'DANA_ENV', 'ENV'])
-    delete process.env[name];
+  restoreEnvironment = isolateSdkEnvironment();
   inProcess = await createSandbox({ inMemory: true, logLevel: 'silent' });
   sandbox = await createSandbox({ inMemory: true, logLevel: 'silent' });
   url = (await sandbox.listen(0)).url;
@@ -62,7 +46,7 @@ afterAll(async () => {
   mswServer.close();
   await inProcess.close();
   await sandbox.close();
-  process.env = savedEnv;
+  restoreEnvironment();
 });
 
 /** Runs the SDK call and checks that `expected`, and not the other sandbox, answered it. */

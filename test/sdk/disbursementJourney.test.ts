@@ -1,35 +1,24 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import { Configuration, Dana } from 'dana-node';
+import type { Dana } from 'dana-node';
 import { formatJakartaTime } from '../../server/core/jakartaTime.js';
 import { createSandbox, type Sandbox } from '../../server/sandbox.js';
-import { demoPartner, root } from '../support/partners.js';
+import { demoPartner } from '../support/partners.js';
+import { createDanaClient, isolateSdkEnvironment } from '../support/danaNodeClient.js';
 
-const savedEnv = { ...process.env };
+let restoreEnvironment: () => void;
 let sandbox: Sandbox;
 let url: string;
 let dana: Dana;
 
 beforeAll(async () => {
-  for (const name of ['X_PARTNER_ID', 'PRIVATE_KEY', 'PRIVATE_KEY_PATH', 'X_DEBUG', 'DANA_ENV', 'ENV'])
-    delete process.env[name];
+  restoreEnvironment = isolateSdkEnvironment();
   sandbox = await createSandbox({ inMemory: true, logLevel: 'silent' });
   url = (await sandbox.listen(0)).url;
-  dana = new Dana({
-    partnerId: demoPartner.partnerId,
-    privateKey: readFileSync(join(root, 'keys', 'demo-partner', 'private.pem'), 'utf8'),
-    origin: 'https://merchant.example',
-    env: 'sandbox',
-  });
-  // As in danaNode.test.ts: the only way to point dana-node at a local gateway is to replace its configuration.
-  (dana.disbursementApi as unknown as { configuration: Configuration }).configuration = new Configuration({
-    basePath: url,
-  });
+  dana = createDanaClient('disbursementApi', url);
 });
 afterAll(async () => {
   await sandbox.close();
-  process.env = savedEnv;
+  restoreEnvironment();
 });
 
 /** A control-plane call, as a partner's test makes it over HTTP. */

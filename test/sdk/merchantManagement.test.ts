@@ -1,33 +1,23 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import { Configuration, Dana } from 'dana-node';
+import type { Dana } from 'dana-node';
 import { createSandbox, type Sandbox } from '../../server/sandbox.js';
 import { demoPartner } from '../support/partners.js';
+import { createDanaClient, isolateSdkEnvironment } from '../support/danaNodeClient.js';
 import { createDivisionBody, createShopBody } from '../merchants/merchants.requests.js';
 
-const savedEnv = { ...process.env };
+let restoreEnvironment: () => void;
 let sandbox: Sandbox;
 let dana: Dana;
 
 beforeAll(async () => {
-  for (const name of ['X_PARTNER_ID', 'PRIVATE_KEY', 'PRIVATE_KEY_PATH', 'X_DEBUG', 'DANA_ENV', 'ENV'])
-    delete process.env[name];
+  restoreEnvironment = isolateSdkEnvironment();
   sandbox = await createSandbox({ inMemory: true, logLevel: 'silent' });
   const { url } = await sandbox.listen(0);
-  dana = new Dana({
-    partnerId: demoPartner.partnerId,
-    privateKey: demoPartner.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    clientSecret: demoPartner.clientSecret,
-    origin: 'https://merchant.example',
-    env: 'sandbox',
-  });
-  // As in danaNode.test.ts: the only way to point dana-node at a local gateway is to replace its configuration.
-  (dana.merchantManagementApi as unknown as { configuration: Configuration }).configuration = new Configuration({
-    basePath: url,
-  });
+  dana = createDanaClient('merchantManagementApi', url, { clientSecret: demoPartner.clientSecret });
 });
 afterAll(async () => {
   await sandbox.close();
-  process.env = savedEnv;
+  restoreEnvironment();
 });
 
 const resultCode = (answer: { response?: { body?: { resultInfo?: { resultCode?: string } } } }) =>

@@ -1,40 +1,29 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import { Configuration, Dana } from 'dana-node';
+import type { Dana } from 'dana-node';
 import { WebhookParser } from 'dana-node/webhook/v1';
 import { formatJakartaTime } from '../../server/core/jakartaTime.js';
 import { createSandbox, type Sandbox } from '../../server/sandbox.js';
 import { acknowledged, startNotifyReceiver, type NotifyReceiver } from '../support/notifyReceiver.js';
-import { demoPartner, root } from '../support/partners.js';
+import { demoPartner } from '../support/partners.js';
+import { createDanaClient, isolateSdkEnvironment } from '../support/danaNodeClient.js';
 
-const savedEnv = { ...process.env };
+let restoreEnvironment: () => void;
 let sandbox: Sandbox;
 let url: string;
 let receiver: NotifyReceiver;
 let dana: Dana;
 
 beforeAll(async () => {
-  for (const name of ['X_PARTNER_ID', 'PRIVATE_KEY', 'PRIVATE_KEY_PATH', 'X_DEBUG', 'DANA_ENV', 'ENV'])
-    delete process.env[name];
+  restoreEnvironment = isolateSdkEnvironment();
   sandbox = await createSandbox({ inMemory: true, logLevel: 'silent' });
   url = (await sandbox.listen(0)).url;
   receiver = await startNotifyReceiver([acknowledged]);
-  dana = new Dana({
-    partnerId: demoPartner.partnerId,
-    privateKey: readFileSync(join(root, 'keys', 'demo-partner', 'private.pem'), 'utf8'),
-    origin: 'https://merchant.example',
-    env: 'sandbox',
-  });
-  // As in danaNode.test.ts: the only way to point dana-node at a local gateway is to replace its configuration.
-  (dana.paymentGatewayApi as unknown as { configuration: Configuration }).configuration = new Configuration({
-    basePath: url,
-  });
+  dana = createDanaClient('paymentGatewayApi', url);
 });
 afterAll(async () => {
   await sandbox.close();
   await receiver.close();
-  process.env = savedEnv;
+  restoreEnvironment();
 });
 
 test('create order -> VA payment through the sandbox tools -> finish notify parsed by WebhookParser -> query SUCCESS -> refund -> query shows the refund', async () => {
