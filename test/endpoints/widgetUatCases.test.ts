@@ -15,7 +15,7 @@ import { bindCustomer, sendApplyToken } from './applyToken.requests.js';
 import { balanceInquiryPath } from './balanceInquiry.requests.js';
 
 type UatCase = { request: Record<string, unknown>; response: Record<string, unknown> & { responseCode: string } };
-const uat = JSON.parse(readFileSync(join(root, 'test', 'danaUat', 'Widget.json'), 'utf8')) as Record<
+const uat = JSON.parse(readFileSync(join(root, 'test', 'uat', 'Widget.json'), 'utf8')) as Record<
   string,
   Record<string, UatCase>
 >;
