@@ -276,6 +276,92 @@ function setUpFixtures() {
   return refresh;
 }
 
+/** A button that makes one control-plane call, then refreshes the section. */
+function actionButton(label, method, path, refresh) {
+  const button = el('button', { type: 'button' }, label);
+  button.addEventListener('click', async () => {
+    await api(method, path);
+    say(`${label}: done.`);
+    refresh();
+  });
+  return button;
+}
+
+const openOrderStatuses = ['INIT', 'PAYING'];
+
+function setUpMoney() {
+  const form = $('deposit');
+  const refresh = async () => {
+    const partnerId = form.elements.partnerId.value;
+    const [deposit, { disbursements }, { orders }] = await Promise.all([
+      api('GET', `/merchant-balances/${encodeURIComponent(partnerId)}`),
+      api('GET', '/disbursements'),
+      api('GET', '/orders'),
+    ]);
+    $('deposit-balance').textContent = `IDR ${deposit.balance}`;
+    $('disbursements').replaceChildren(
+      ...disbursements.map((d) =>
+        el(
+          'tr',
+          {},
+          el('td', {}, d.kind),
+          el('td', {}, d.partnerReferenceNo),
+          el('td', {}, `${d.amount.value} ${d.amount.currency}`),
+          el('td', { 'data-status': d.status }, d.status),
+          el(
+            'td',
+            {},
+            d.status === 'PROCESSING'
+              ? actionButton(
+                  'Settle now',
+                  'POST',
+                  `/disbursements/${encodeURIComponent(d.partnerReferenceNo)}/settle`,
+                  refresh,
+                )
+              : '',
+          ),
+        ),
+      ),
+    );
+    $('orders').replaceChildren(
+      ...orders.map((o) => {
+        const ref = encodeURIComponent(o.partnerReferenceNo);
+        const open = openOrderStatuses.includes(o.status);
+        return el(
+          'tr',
+          {},
+          el('td', {}, o.partnerReferenceNo),
+          el('td', {}, o.product),
+          el('td', {}, `${o.amount.value} ${o.amount.currency}`),
+          el('td', { 'data-status': o.status }, o.status),
+          el(
+            'td',
+            {},
+            open
+              ? [
+                  actionButton('Pay', 'POST', `/orders/${ref}/pay`, refresh),
+                  actionButton('Fail', 'POST', `/orders/${ref}/fail`, refresh),
+                  actionButton('Expire', 'POST', `/orders/${ref}/expire`, refresh),
+                ]
+              : '',
+          ),
+        );
+      }),
+    );
+  };
+  form.elements.partnerId.addEventListener('change', refresh);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const partnerId = form.elements.partnerId.value;
+    const funded = await api('POST', `/merchant-balances/${encodeURIComponent(partnerId)}/fund`, {
+      amount: form.elements.amount.value,
+    });
+    say(`Deposit of ${partnerId} is now IDR ${funded.balance}.`);
+    refresh();
+  });
+  return refresh;
+}
+
 /** Each section's set-up, keyed by its id (server/console/consoleSections.ts); each returns its refresh. */
 const sections = {
   journal: () => {
@@ -286,6 +372,7 @@ const sections = {
   scenarios: setUpScenarios,
   clock: setUpClock,
   fixtures: setUpFixtures,
+  money: setUpMoney,
 };
 
 document.addEventListener('DOMContentLoaded', () => {

@@ -77,5 +77,23 @@ const fixtures: ConsoleSection = {
     <div data-role="fixtures"></div>`,
 };
 
+/** Money the partner moves without an API call: the disbursement deposit, transfers to settle, orders to pay. */
+const money: ConsoleSection = {
+  id: 'money',
+  title: 'Money',
+  render: (deps) => `
+    <form class="row" data-role="deposit">
+      <label>Partner <select name="partnerId">${options(deps.partners.list().map((p) => p.partnerId))}</select></label>
+      <span>Deposit: <strong data-role="deposit-balance">…</strong></span>
+      <label>Fund <input name="amount" size="12" value="1000000.00" pattern="[0-9]+\\.[0-9]{2}"></label><button>Fund</button>
+    </form>
+    <h3>Top-ups and bank transfers</h3>
+    <table><thead><tr><th>Kind</th><th>partnerReferenceNo</th><th>Amount</th><th>Status</th><th></th></tr></thead>
+      <tbody data-role="disbursements"></tbody></table>
+    <h3>Payment orders</h3>
+    <table><thead><tr><th>partnerReferenceNo</th><th>Product</th><th>Amount</th><th>Status</th><th></th></tr></thead>
+      <tbody data-role="orders"></tbody></table>`,
+};
+
 /** The console's parts, in page order. */
-export const consoleSections: readonly ConsoleSection[] = [journal, scenarios, clock, fixtures];
+export const consoleSections: readonly ConsoleSection[] = [journal, scenarios, clock, fixtures, money];

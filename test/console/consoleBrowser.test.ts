@@ -6,6 +6,9 @@ import type { SignatureVerdict } from '../../server/protocols/snap/snapSignature
 import { sendApplyOtt } from '../endpoints/applyOtt.requests.js';
 import { launchChromium } from '../support/browser.js';
 import { createTestSandbox } from '../support/testSandbox.js';
+import { paths as disbursementPaths, uatRequest } from '../disbursement/disbursement.requests.js';
+import { freshReference, post, prepareOrder } from '../payments/payments.requests.js';
+import { demoPartner } from '../support/partners.js';
 
 /** Apply OTT's wire codes: SNAP service code 49. */
 const ottCode = (key: SnapCaseKey) => snapResponseCode(key, '49');
@@ -106,6 +109,39 @@ describe('the console in headless Chromium', () => {
       new Date(before + 60_000).toISOString(),
     );
     expect(sandbox.control.forSession('console-clock').clock.now().getTime()).toBe(before + 60_000);
+    await page.close();
+  });
+
+  it('funds the deposit, settles a transfer in progress and pays an order from the Money section', async () => {
+    const transfer = freshReference('console-transfer');
+    const sent = await post(
+      sandbox.app,
+      disbursementPaths.transferToBank,
+      uatRequest('TransferToBank', 'DisbursementBankValidAccountInProgress', transfer),
+    );
+    expect(sent.body.responseCode).toBe('2024300');
+    const order = await prepareOrder(sandbox, false, 'created', 'http://127.0.0.1:9/notify');
+    const page = await openConsole();
+    const deposit = page.locator('[data-role=deposit]');
+    await deposit.locator('select[name=partnerId]').selectOption(demoPartner.partnerId);
+    const before = Number(sandbox.control.disbursements.balance(demoPartner.partnerId).balance);
+    await deposit.locator('input[name=amount]').fill('12345.00');
+    await deposit.locator('button').click();
+    const funded = (before + 12345).toFixed(2);
+    await page.waitForSelector(`[data-role=deposit-balance]:text("IDR ${funded}")`);
+    expect(sandbox.control.disbursements.balance(demoPartner.partnerId).balance).toBe(funded);
+
+    const transferRow = page.locator('[data-role=disbursements] tr', { hasText: transfer });
+    await transferRow.locator('button', { hasText: 'Settle now' }).click();
+    await transferRow.locator('[data-status=SUCCESS]').waitFor();
+    expect(sandbox.control.disbursements.disbursements().find((d) => d.partnerReferenceNo === transfer)?.status).toBe(
+      'SUCCESS',
+    );
+
+    const orderRow = page.locator('[data-role=orders] tr', { hasText: order });
+    await orderRow.locator('button', { hasText: 'Pay' }).click();
+    await orderRow.locator('[data-status=SUCCESS]').waitFor();
+    expect(sandbox.control.payments.order(order).status).toBe('SUCCESS');
     await page.close();
   });
 });

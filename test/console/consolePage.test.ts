@@ -20,7 +20,8 @@ describe('GET /__admin/console', () => {
     const sandbox = await createTestSandbox();
     sandbox.control.forSession('ci-7').armScenario({ endpoint: 'applyOtt', scenario: 'do-not-honor' });
     const { text } = await request(sandbox.app).get('/__admin/console');
-    for (const id of ['journal', 'scenarios', 'clock', 'fixtures']) expect(text).toContain(`data-section="${id}"`);
+    for (const id of ['journal', 'scenarios', 'clock', 'fixtures', 'money'])
+      expect(text).toContain(`data-section="${id}"`);
     for (const scenario of sandbox.control.listScenarios('applyOtt'))
       expect(text).toContain(`data-scenario="${scenario.name}"`);
     expect(text).toContain('<option value="ci-7">');
