@@ -53,6 +53,11 @@ export interface PostmanFolderSpec {
 }
 
 /** A control-plane call inside an endpoint's walk (opening a journey, moving the clock). */
+/** A SNAP example request: the partner's X-PARTNER-ID (a Postman variable) and DANA's sandbox CHANNEL-ID; the collection signs it. */
+export function snapExample(path: string, body: unknown): ExampleRequest {
+  return { path, headers: { 'X-PARTNER-ID': '{{partnerId}}', 'CHANNEL-ID': '95221' }, body };
+}
+
 export function adminRequest(method: string, path: string, body?: unknown): ExampleRequest {
   return { method, path: `/__admin${path}`, body, headers: body === undefined ? { 'Content-Type': undefined } : {} };
 }

@@ -1,12 +1,7 @@
-import type { ExampleRequest } from '../core/examples.js';
+import { snapExample } from '../core/examples.js';
+import { idr } from '../payments/money.js';
 
 /** Example requests of the disbursement endpoints' Postman folders, from DANA's UAT cases (Postman variables allowed). */
-const money = (value: string) => ({ value, currency: 'IDR' });
-const snap = (path: string, body: unknown): ExampleRequest => ({
-  path,
-  headers: { 'X-PARTNER-ID': '{{partnerId}}', 'CHANNEL-ID': '95221' },
-  body,
-});
 
 export const disbursementPaths = {
   danaAccountInquiry: '/rest/v1.0/emoney/account-inquiry',
@@ -30,10 +25,10 @@ const topUpFund = { fundType: 'AGENT_TOPUP_FOR_USER_SETTLE' };
 const withdrawFund = { fundType: 'MERCHANT_WITHDRAW_FOR_CORPORATE' };
 
 export const danaAccountInquiryRequest = (customerNumber = testCustomerNumber, value = '10000.00') =>
-  snap(disbursementPaths.danaAccountInquiry, {
+  snapExample(disbursementPaths.danaAccountInquiry, {
     partnerReferenceNo: '{{$guid}}',
     customerNumber,
-    amount: money(value),
+    amount: idr(value),
     transactionDate: '2030-05-01T00:46:43+07:00',
     additionalInfo: topUpFund,
   });
@@ -43,24 +38,24 @@ export const transferToDanaRequest = (
   value = '10000.00',
   customerNumber = testCustomerNumber,
 ) =>
-  snap(disbursementPaths.transferToDana, {
+  snapExample(disbursementPaths.transferToDana, {
     partnerReferenceNo,
     customerNumber,
-    amount: money(value),
-    feeAmount: money('1.00'),
+    amount: idr(value),
+    feeAmount: idr('1.00'),
     transactionDate: '2030-05-01T00:46:43+07:00',
     additionalInfo: topUpFund,
   });
 
 export const statusRequest = (path: string, originalPartnerReferenceNo: string, serviceCode: string) =>
-  snap(path, { originalPartnerReferenceNo, serviceCode });
+  snapExample(path, { originalPartnerReferenceNo, serviceCode });
 
 export const bankAccountInquiryRequest = (beneficiaryAccountNumber = '2460888509', value = '50000.00') =>
-  snap(disbursementPaths.bankAccountInquiry, {
+  snapExample(disbursementPaths.bankAccountInquiry, {
     partnerReferenceNo: '{{$guid}}',
     customerNumber: testCustomerNumber,
     beneficiaryAccountNumber,
-    amount: money(value),
+    amount: idr(value),
     additionalInfo: { ...withdrawFund, beneficiaryBankCode: '014' },
   });
 
@@ -68,11 +63,11 @@ export const transferToBankRequest = (
   partnerReferenceNo: string,
   options: { account?: string; value?: string; needNotify?: boolean } = {},
 ) =>
-  snap(disbursementPaths.transferToBank, {
+  snapExample(disbursementPaths.transferToBank, {
     partnerReferenceNo,
     customerNumber: testCustomerNumber,
     beneficiaryAccountNumber: options.account ?? '2460888509',
     beneficiaryBankCode: '014',
-    amount: money(options.value ?? '50000.00'),
+    amount: idr(options.value ?? '50000.00'),
     additionalInfo: { ...withdrawFund, needNotify: options.needNotify ?? false },
   });

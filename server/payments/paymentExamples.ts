@@ -1,12 +1,7 @@
-import { adminRequest, type ExampleItem, type ExampleRequest } from '../core/examples.js';
+import { adminRequest, snapExample, type ExampleItem } from '../core/examples.js';
+import { idr } from './money.js';
 
 /** Example requests of the payment endpoints' Postman folders (Postman variables allowed). */
-const money = (value: string) => ({ value, currency: 'IDR' });
-const snap = (path: string, body: unknown): ExampleRequest => ({
-  path,
-  headers: { 'X-PARTNER-ID': '{{partnerId}}', 'CHANNEL-ID': '95221' },
-  body,
-});
 
 export const paymentPaths = {
   createOrder: '/payment-gateway/v1.0/debit/payment-host-to-host.htm',
@@ -21,12 +16,12 @@ export const paymentPaths = {
 } as const;
 
 export const createOrderRequest = (partnerReferenceNo: string, value = '15000.00', payMethod = 'VIRTUAL_ACCOUNT') =>
-  snap(paymentPaths.createOrder, {
+  snapExample(paymentPaths.createOrder, {
     partnerReferenceNo,
     merchantId: '{{merchantId}}',
-    amount: money(value),
+    amount: idr(value),
     urlParams: [{ url: 'https://merchant.example/return', type: 'PAY_RETURN', isDeeplink: 'N' }],
-    payOptionDetails: [{ payMethod, payOption: 'VIRTUAL_ACCOUNT_CIMB', transAmount: money(value) }],
+    payOptionDetails: [{ payMethod, payOption: 'VIRTUAL_ACCOUNT_CIMB', transAmount: idr(value) }],
     additionalInfo: {
       mcc: '5732',
       envInfo: { sourcePlatform: 'IPG', terminalType: 'SYSTEM' },
@@ -35,10 +30,10 @@ export const createOrderRequest = (partnerReferenceNo: string, value = '15000.00
   });
 
 export const widgetPaymentRequest = (partnerReferenceNo: string) =>
-  snap(paymentPaths.widgetPayment, {
+  snapExample(paymentPaths.widgetPayment, {
     partnerReferenceNo,
     merchantId: '{{merchantId}}',
-    amount: money('10000.00'),
+    amount: idr('10000.00'),
     additionalInfo: {
       productCode: '51051000100000000001',
       mcc: '5732',
@@ -48,21 +43,21 @@ export const widgetPaymentRequest = (partnerReferenceNo: string) =>
   });
 
 export const queryRequest = (path: string, ref: string) =>
-  snap(path, { originalPartnerReferenceNo: ref, serviceCode: '54', merchantId: '{{merchantId}}' });
+  snapExample(path, { originalPartnerReferenceNo: ref, serviceCode: '54', merchantId: '{{merchantId}}' });
 
 export const cancelRequest = (path: string, ref: string) =>
-  snap(path, { originalPartnerReferenceNo: ref, merchantId: '{{merchantId}}', reason: 'Customer request' });
+  snapExample(path, { originalPartnerReferenceNo: ref, merchantId: '{{merchantId}}', reason: 'Customer request' });
 
 export const refundRequest = (path: string, ref: string, partnerRefundNo: string, value: string) =>
-  snap(path, {
+  snapExample(path, {
     originalPartnerReferenceNo: ref,
     partnerRefundNo,
-    refundAmount: money(value),
+    refundAmount: idr(value),
     merchantId: '{{merchantId}}',
   });
 
 export const consultPayRequest = (merchantId = '{{merchantId}}') =>
-  snap(paymentPaths.consultPay, { merchantId, amount: money('10000.00'), additionalInfo: {} });
+  snapExample(paymentPaths.consultPay, { merchantId, amount: idr('10000.00'), additionalInfo: {} });
 
 /** Starts a folder's walk from a clean session with one order: created, and paid unless `paid` is false. */
 export function orderSetup(widget: boolean, ref: string, paid = true): ExampleItem[] {
