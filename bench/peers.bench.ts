@@ -23,8 +23,8 @@ const root = findPackageRoot();
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
-// Enough journeys for (rounds + 1) x seconds at ~5,000 req/s on a quiet 2-core machine: each allows one OTP a minute.
-const journeySessions = Number(process.env.BENCH_RESEND_POOL ?? 100_000);
+// Enough journeys for (rounds + 1) x seconds at ~6,000 req/s on a quiet 2-core machine: each allows one OTP a minute.
+const journeySessions = Number(process.env.BENCH_RESEND_POOL ?? 200_000);
 const ottPath = '/rest/v1.1/qr/apply-ott';
 
 const freePort = () =>
@@ -131,11 +131,29 @@ interface Round {
   rps: number;
   p50: number;
   p99: number;
+  /** CPU time of the target's process (every thread, user and kernel) per answer, where Linux's /proc tells it. */
+  cpuUs?: number;
+}
+
+// Clock ticks per second of /proc/<pid>/stat's times: USER_HZ, 100 on every Linux this runs on (getconf CLK_TCK).
+const ticksPerSecond = 100;
+
+/** utime + stime of a process in seconds, or undefined where /proc is missing. */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  try {
+    // The command name (field 2) may hold spaces: the fields after its closing parenthesis are fixed.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+  } catch {
+    return undefined;
+  }
 }
 
 const sent: Record<string, number> = {};
 
-async function measure(name: string, url: string, load: Load, duration: number): Promise<Round> {
+async function measure(name: string, target: Target, load: Load, duration: number): Promise<Round> {
+  const url = target.url;
   const { method, path, headers, body } = load.wire;
   let next = sent[name] ?? 0;
   const sessionRequests = load.sessions
@@ -150,6 +168,7 @@ async function measure(name: string, url: string, load: Load, duration: number):
         ],
       }
     : {};
+  const cpuBefore = cpuSeconds(target.child.pid);
   const result = await autocannon({
     url: url + path,
     method: method as 'POST',
@@ -159,9 +178,14 @@ async function measure(name: string, url: string, load: Load, duration: number):
     duration,
     ...sessionRequests,
   });
+  const cpuAfter = cpuSeconds(target.child.pid);
   sent[name] = next;
   if (result.errors > 0 || result.timeouts > 0) throw new Error(`${name}: ${result.errors} errors`);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  const cpuUs =
+    cpuBefore === undefined || cpuAfter === undefined
+      ? undefined
+      : ((cpuAfter - cpuBefore) * 1e6) / result.requests.total;
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, cpuUs };
 }
 
 /** The wire code of one request, as a check that the load is answered as meant. */
@@ -181,6 +205,7 @@ const summarise = (rs: Round[]) => ({
   rps: median(rs.map((r) => r.rps)),
   p50: median(rs.map((r) => r.p50)),
   p99: median(rs.map((r) => r.p99)),
+  cpuUs: rs.every((r) => r.cpuUs !== undefined) ? median(rs.map((r) => r.cpuUs!)) : undefined,
 });
 
 const applyOtt: Load = { wire: signedApplyOtt() };
@@ -209,13 +234,14 @@ try {
     loads['WireMock 3 standalone, one static stub'] = applyOtt;
   } else notes.push('WireMock skipped: no `java` on this machine.');
 
+  // Push gets a sandbox of its own: the journeys below would otherwise weigh on its heap.
+  started['dana-mock push notification (RSA-signed answer)'] = await startNodeTarget(['sandbox']);
   const rows = await startNodeTarget(['sandbox', '--journey-sessions', String(journeySessions)]);
   const token = await fetch(rows.url + '/v1.0/access-token/b2b', {
     method: 'POST',
     headers: tokenWire().headers,
     body: tokenWire().body,
   }).then(async (res) => ((await res.json()) as { accessToken: string }).accessToken);
-  started['dana-mock push notification (RSA-signed answer)'] = rows;
   // Each push needs a new (order, bizType) in its scope: one signed push, a new session per request.
   loads['dana-mock push notification (RSA-signed answer)'] = {
     wire: pushWire('bench-push'),
@@ -233,7 +259,7 @@ try {
 
   const results: Record<string, Round[]> = Object.fromEntries(Object.keys(started).map((k) => [k, []]));
   // Warm-up (JIT, Prism's and WireMock's first compilation), then a check of what each answers.
-  for (const name of Object.keys(started)) await measure(name, started[name]!.url, loads[name], seconds);
+  for (const name of Object.keys(started)) await measure(name, started[name]!, loads[name], seconds);
   const codes: Record<string, string> = {};
   for (const name of Object.keys(started)) {
     const session = loads[name].sessions ? `bench-${sent[name]++ % loads[name].sessions!}` : undefined;
@@ -243,7 +269,7 @@ try {
   }
   for (let round = 0; round < rounds; round++)
     for (const name of Object.keys(started))
-      results[name].push(await measure(name, started[name]!.url, loads[name], seconds));
+      results[name].push(await measure(name, started[name]!, loads[name], seconds));
 
   const dana = summarise(results['dana-mock Apply OTT, --in-memory']);
   const bare = summarise(results['bare Express route, same body, no checks']);
@@ -252,13 +278,13 @@ try {
     `\n${rounds} alternating rounds x ${seconds} s after one warm-up round, ${connections} connections (autocannon), medians; ` +
       `node ${process.version}, ${process.arch}`,
   );
-  console.log('\n| target | answer | req/s | p50 ms | p99 ms | dana-mock / it | it / bare Express |');
-  console.log('|---|---|---|---|---|---|---|');
+  console.log('\n| target | answer | req/s | p50 ms | p99 ms | CPU us / answer | dana-mock / it | it / bare Express |');
+  console.log('|---|---|---|---|---|---|---|---|');
   for (const name of Object.keys(results)) {
     const s = summarise(results[name]);
     const vsDana = name.startsWith('dana-mock') && !name.includes('Apply OTT') ? '' : (dana.rps / s.rps).toFixed(2);
     console.log(
-      `| ${name} | ${codes[name]} | ${cell(s.rps)} | ${s.p50} | ${s.p99} | ${vsDana} | ${(s.rps / bare.rps).toFixed(2)} |`,
+      `| ${name} | ${codes[name]} | ${cell(s.rps)} | ${s.p50} | ${s.p99} | ${s.cpuUs === undefined ? '' : cell(s.cpuUs)} | ${vsDana} | ${(s.rps / bare.rps).toFixed(2)} |`,
     );
   }
   // The floor of a push: one RSA-2048 signature per answer, made on one thread in this process.
