@@ -162,7 +162,14 @@ export class SchemaRegistry {
   /** The build's validator of `ref`, if it has one; a precompiled validator carries no schema, so it gets it here. */
   private precompiledValidator(ref: string): ValidateFunction | undefined {
     if (!this.built || !Object.hasOwn(this.built.modules, ref)) return undefined;
-    const validate = this.built.validator(ref);
+    let validate: ValidateFunction;
+    try {
+      validate = this.built.validator(ref);
+    } catch {
+      // A dist/ copied without the module of this schema (or with a damaged one): Ajv compiles it
+      // instead, so the request is checked as ever rather than failing.
+      return undefined;
+    }
     // First-error ordering and the OpenAPI document read it.
     (validate as { schema: unknown }).schema ??= this.schemaAt(ref);
     return validate;

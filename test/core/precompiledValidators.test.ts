@@ -146,6 +146,17 @@ describe('precompiled validators', () => {
     expect(() => loadFixturesFile(fixtures, registry)).toThrow(/bad-fixtures\.json is invalid at \/customers/);
   });
 
+  it('fall back to compiling a schema whose module is missing from the build, with the same verdicts', () => {
+    const schemasDir = schemasCopy();
+    const file = precompile(schemasDir);
+    rmSync(join(file.replace(/\.cjs$/, ''), 'applyOtt/request.json.cjs'));
+    const registry = new SchemaRegistry(schemasDir, file);
+    const validate = registry.requireEndpointSchema(schemasDir, 'applyOtt', 'request');
+    expect(validate({ userResources: ['OTT'], additionalInfo: { accessToken: 'a-token' } })).toBe(true);
+    expect(validate({})).toBe(false);
+    expect(validate.errors?.[0]).toMatchObject({ keyword: 'required', params: { missingProperty: 'userResources' } });
+  });
+
   it('are not needed: without the module every schema compiles at run time', () => {
     const registry = new SchemaRegistry(join(root, 'schemas'), join(root, 'no-such-module.cjs'));
     expect(registry.precompiled).toBe(false);
