@@ -171,6 +171,8 @@ function addExchange(entry) {
   row.addEventListener('click', () => showExchange(entry.id));
   row.addEventListener('keydown', (event) => event.key === 'Enter' && showExchange(entry.id));
   $('exchanges').prepend(row);
+  // A notify attempt (journalled as outbound) changes the Webhooks section.
+  if (entry.verdicts?.direction === 'outbound') Promise.resolve(state.onOutbound?.()).catch(() => {});
 }
 
 /** The live journal: server-sent events, filtered by session, endpoint and code on the server. */
@@ -362,6 +364,104 @@ function setUpMoney() {
   return refresh;
 }
 
+/** How an attempt ended, in a few words: the partner's status and why it did not count. */
+const attemptSummary = (attempt) =>
+  [attempt.status === undefined ? attempt.outcome : `HTTP ${attempt.status}`, attempt.outcome, attempt.reason]
+    .filter((part, i, parts) => part && parts.indexOf(part) === i)
+    .join(' · ');
+
+function showWebhook(delivery, redeliver) {
+  $('webhook').replaceChildren(
+    el('h3', {}, `${delivery.kind} · ${delivery.partnerReferenceNo} · ${delivery.status}`),
+    el(
+      'p',
+      {},
+      `POST ${delivery.url} · X-EXTERNAL-ID ${delivery.externalId}`,
+      delivery.nextAttemptAt ? ` · next attempt ${delivery.nextAttemptAt}` : '',
+    ),
+    redeliver,
+    el('h3', {}, 'Body'),
+    el('pre', {}, pretty(delivery.body)),
+    delivery.attempts.length === 0 ? el('p', { class: 'hint' }, 'No attempt yet.') : '',
+    ...delivery.attempts
+      .slice()
+      .reverse()
+      .map((attempt) =>
+        el(
+          'div',
+          { class: 'attempt', 'data-attempt': attempt.number, 'data-outcome': attempt.outcome },
+          el(
+            'h3',
+            {},
+            `Attempt ${attempt.number} · ${attempt.at} · ${attemptSummary(attempt)} · ${attempt.latencyMs} ms`,
+          ),
+          // The newest attempt open; older ones one click away.
+          el(
+            'details',
+            attempt.number === delivery.attempts.length ? { open: '' } : {},
+            el('summary', {}, 'Headers sent and the answer'),
+            el(
+              'div',
+              { class: 'side-by-side' },
+              el('div', { class: 'column' }, el('h4', {}, 'Headers sent'), headerTable(attempt.headers)),
+              el('div', { class: 'column' }, el('h4', {}, 'Answer'), el('pre', {}, pretty(attempt.answer ?? ''))),
+            ),
+          ),
+        ),
+      ),
+  );
+}
+
+/** The notifies of the scope; each attempt also reaches the live journal, which refreshes this list. */
+function setUpWebhooks() {
+  let selected;
+  const redeliverButton = (delivery) => {
+    const button = el('button', { type: 'button', 'data-redeliver': delivery.id }, 'Redeliver');
+    button.addEventListener('click', async (event) => {
+      event.stopPropagation();
+      await api('POST', `/webhooks/${encodeURIComponent(delivery.id)}/redeliver`);
+      say(`Sending the ${delivery.kind} of ${delivery.partnerReferenceNo} again.`);
+      selected = delivery.id;
+      refresh();
+    });
+    return button;
+  };
+  const select = (delivery) => {
+    selected = delivery.id;
+    document
+      .querySelectorAll('[data-role="webhooks"] tr')
+      .forEach((row) => row.classList.toggle('selected', row.dataset.id === delivery.id));
+    showWebhook(delivery, redeliverButton(delivery));
+  };
+  const refresh = async () => {
+    const { webhooks } = await api('GET', '/webhooks');
+    $('webhooks').replaceChildren(
+      ...webhooks.map((delivery) => {
+        const last = delivery.attempts.at(-1);
+        const row = el(
+          'tr',
+          { 'data-id': delivery.id, tabindex: '0' },
+          el('td', {}, delivery.createdAt.slice(11, 19)),
+          el('td', {}, delivery.kind),
+          el('td', {}, delivery.partnerReferenceNo),
+          el('td', {}, delivery.url),
+          el('td', { 'data-role': 'attempts' }, delivery.attempts.length),
+          el('td', {}, last ? attemptSummary(last) : ''),
+          el('td', { 'data-status': delivery.status }, delivery.status),
+          el('td', {}, redeliverButton(delivery)),
+        );
+        row.addEventListener('click', () => select(delivery));
+        row.addEventListener('keydown', (event) => event.key === 'Enter' && select(delivery));
+        return row;
+      }),
+    );
+    const current = webhooks.find((delivery) => delivery.id === selected);
+    if (current) select(current);
+  };
+  state.onOutbound = refresh;
+  return refresh;
+}
+
 /** Each section's set-up, keyed by its id (server/console/consoleSections.ts); each returns its refresh. */
 const sections = {
   journal: () => {
@@ -373,6 +473,7 @@ const sections = {
   clock: setUpClock,
   fixtures: setUpFixtures,
   money: setUpMoney,
+  webhooks: setUpWebhooks,
 };
 
 document.addEventListener('DOMContentLoaded', () => {

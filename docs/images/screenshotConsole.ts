@@ -1,7 +1,8 @@
 /**
  * Regenerates the console screenshots of docs/console.md with Debian's chromium
- * (`npm run docs:console-screenshots`): the live journal with a bad signature opened, and the
- * scenarios and clock of a session.
+ * (`npm run docs:console-screenshots`): the live journal with a bad signature opened, the
+ * scenarios and clock of a session, and (on a test sandbox, whose fixed clock the UAT requests expect)
+ * the Money section and a finish notify the partner refused once.
  */
 import { createPrivateKey } from 'node:crypto';
 import { dirname, join } from 'node:path';
@@ -12,6 +13,10 @@ import { loadDemoPartner } from '../../server/demoPartner.js';
 import { formatJakartaTime } from '../../server/core/jakartaTime.js';
 import { signRsaSha256 } from '../../server/core/rsa.js';
 import { asymmetricStringToSign } from '../../server/protocols/snap/snapSignature.js';
+import { paths as disbursementPaths, uatRequest } from '../../test/disbursement/disbursement.requests.js';
+import { post, prepareOrder } from '../../test/payments/payments.requests.js';
+import { acknowledged, startNotifyReceiver } from '../../test/support/notifyReceiver.js';
+import { createTestSandbox } from '../../test/support/testSandbox.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const sandbox = await createSandbox({ inMemory: true, logLevel: 'silent' });
@@ -69,7 +74,39 @@ try {
   await page.waitForSelector('[data-role=clock-state]:text("frozen")');
   await page.locator('#scenarios').screenshot({ path: join(here, 'console-scenarios.png') });
   await page.locator('#clock').screenshot({ path: join(here, 'console-clock.png') });
+  await shootMoneyAndWebhooks();
 } finally {
   await browser.close();
   await sandbox.close();
+}
+
+/** A transfer in progress and three orders (one paid, its notify refused once then redelivered). */
+async function shootMoneyAndWebhooks() {
+  const test = await createTestSandbox();
+  const receiver = await startNotifyReceiver([{ status: 500, body: '{"responseCode":"5005600"}' }, acknowledged]);
+  try {
+    const { url: testUrl } = await test.listen(0);
+    await post(
+      test.app,
+      disbursementPaths.transferToBank,
+      uatRequest('TransferToBank', 'DisbursementBankValidAccountInProgress', 'docs-transfer-1'),
+    );
+    await prepareOrder(test, false, 'created', receiver.url());
+    await prepareOrder(test, true, 'paying', receiver.url());
+    const paid = await prepareOrder(test, false, 'paid', receiver.url());
+    await test.control.payments.settled();
+    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    await page.goto(`${testUrl}/__admin/console`);
+    await page.waitForSelector('[data-role=live]:text("live")');
+    await page.waitForSelector('[data-role=orders] tr');
+    await page.locator('#money').screenshot({ path: join(here, 'console-money.png') });
+    const row = page.locator('[data-role=webhooks] tr', { hasText: paid });
+    await row.click();
+    await page.locator('[data-role=webhook] [data-redeliver]').click();
+    await row.locator('[data-status=delivered]').waitFor();
+    await page.locator('#webhooks').screenshot({ path: join(here, 'console-webhooks.png') });
+  } finally {
+    await receiver.close();
+    await test.close();
+  }
 }

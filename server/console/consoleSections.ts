@@ -1,11 +1,12 @@
 import { listJournalSources } from '../core/journalSources.js';
 import type { SandboxDeps } from '../core/types.js';
 import { fixtureCollections } from '../store/fixtures.js';
+import { retryDelaysSeconds } from '../webhooks/WebhookDelivery.js';
 import { escapeHtml as h } from './escapeHtml.js';
 
 /**
  * One part of the console: server-rendered here, brought to life by the function of the same id in
- * console/console.js. A new part (e.g. outbound deliveries) is one entry here and one there.
+ * console/console.js. A new part is one entry here and one there.
  */
 export interface ConsoleSection {
   id: string;
@@ -95,5 +96,18 @@ const money: ConsoleSection = {
       <tbody data-role="orders"></tbody></table>`,
 };
 
+/** The notifies DANA owes the partner (GET /__admin/webhooks): every attempt, and Redeliver. */
+const webhooks: ConsoleSection = {
+  id: 'webhooks',
+  title: 'Webhooks',
+  render: () => `
+    <p class="hint">Finish notifies sent to the partner's notify URL, signed with the sandbox's DANA key. An
+      unacknowledged notify is tried again ${retryDelaysSeconds.map((s) => s / 60).join(', ')} minutes apart on the
+      session's clock: advance the clock to retry now, or Redeliver.</p>
+    <table class="deliveries"><thead><tr><th>Created</th><th>Kind</th><th>partnerReferenceNo</th><th>Notify URL</th><th>Attempts</th><th>Last answer</th><th>Status</th><th></th></tr></thead>
+      <tbody data-role="webhooks"></tbody></table>
+    <article class="delivery" data-role="webhook"><p class="hint">Pick a notify to see its body and every attempt: the signed headers sent and what the partner answered.</p></article>`,
+};
+
 /** The console's parts, in page order. */
-export const consoleSections: readonly ConsoleSection[] = [journal, scenarios, clock, fixtures, money];
+export const consoleSections: readonly ConsoleSection[] = [journal, scenarios, clock, fixtures, money, webhooks];

@@ -9,6 +9,7 @@ import { createTestSandbox } from '../support/testSandbox.js';
 import { paths as disbursementPaths, uatRequest } from '../disbursement/disbursement.requests.js';
 import { freshReference, post, prepareOrder } from '../payments/payments.requests.js';
 import { demoPartner } from '../support/partners.js';
+import { acknowledged, startNotifyReceiver } from '../support/notifyReceiver.js';
 
 /** Apply OTT's wire codes: SNAP service code 49. */
 const ottCode = (key: SnapCaseKey) => snapResponseCode(key, '49');
@@ -143,5 +144,34 @@ describe('the console in headless Chromium', () => {
     await orderRow.locator('[data-status=SUCCESS]').waitFor();
     expect(sandbox.control.payments.order(order).status).toBe('SUCCESS');
     await page.close();
+  });
+
+  it('shows a finish notify the partner refused with the headers it was sent, and redelivers it from the Webhooks section', async () => {
+    // The second answer comes late: the page learns of it from the live journal, not from its own refresh.
+    const receiver = await startNotifyReceiver([
+      { status: 500, body: '{"responseCode":"5005600"}' },
+      { ...acknowledged, delayMs: 500 },
+    ]);
+    try {
+      const order = await prepareOrder(sandbox, false, 'paid', receiver.url());
+      await sandbox.control.payments.settled();
+      const page = await openConsole();
+      const row = page.locator('[data-role=webhooks] tr', { hasText: order });
+      await row.locator('[data-status=pending]').waitFor();
+      await row.click();
+      const first = page.locator('[data-role=webhook] [data-attempt="1"][data-outcome=rejected]');
+      await expect(first.locator('h3').textContent()).resolves.toContain('HTTP 500');
+      await expect(first.textContent()).resolves.toContain(receiver.received[0].headers['x-signature']);
+      await expect(first.textContent()).resolves.toContain('5005600');
+
+      await page.locator('[data-role=webhook] [data-redeliver]').click();
+      await row.locator('[data-status=delivered]').waitFor();
+      await page.locator('[data-role=webhook] [data-attempt="2"][data-outcome=acknowledged]').waitFor();
+      expect(receiver.received).toHaveLength(2);
+      expect(sandbox.control.payments.notifies().find((d) => d.partnerReferenceNo === order)?.status).toBe('delivered');
+      await page.close();
+    } finally {
+      await receiver.close();
+    }
   });
 });
