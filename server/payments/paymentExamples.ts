@@ -3,6 +3,7 @@ import { idr } from './money.js';
 
 /** Example requests of the payment endpoints' Postman folders (Postman variables allowed). */
 
+/** Each payment endpoint's path, by endpoint id: its declaration and its examples both read it here. */
 export const paymentPaths = {
   createOrder: '/payment-gateway/v1.0/debit/payment-host-to-host.htm',
   queryPayment: '/payment-gateway/v1.0/debit/status.htm',

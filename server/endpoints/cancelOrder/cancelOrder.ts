@@ -3,12 +3,13 @@ import { cancelPaymentOrder } from '../../payments/cancelPaymentOrder.js';
 import { paymentWording } from '../../payments/paymentWording.js';
 import { snapProtocol } from '../../protocols/snap/snapProtocol.js';
 import { cancelOrderPostman } from './cancelOrderPostman.js';
+import { paymentPaths } from '../../payments/paymentExamples.js';
 
 /** Payment Gateway cancelOrder (dana-node paymentGatewayApi.cancelOrder). */
 export const cancelOrder = defineEndpoint({
   id: 'cancelOrder',
   method: 'POST',
-  paths: ['/payment-gateway/v1.0/debit/cancel.htm'],
+  paths: [paymentPaths.cancelOrder],
   summary: 'Cancels a Payment Gateway order (a paid one is credited back)',
   postman: cancelOrderPostman,
   protocol: snapProtocol({

@@ -1,6 +1,7 @@
 import { defineEndpoint } from '../../core/endpoint.js';
 import { snapProtocol } from '../../protocols/snap/snapProtocol.js';
 import { consultPayPostman } from './consultPayPostman.js';
+import { paymentPaths } from '../../payments/paymentExamples.js';
 
 /** The pay methods the sandbox's checkout and sandbox tools can complete. */
 const paymentInfos = [
@@ -15,7 +16,7 @@ const paymentInfos = [
 export const consultPay = defineEndpoint({
   id: 'consultPay',
   method: 'POST',
-  paths: ['/v1.0/payment-gateway/consult-pay.htm'],
+  paths: [paymentPaths.consultPay],
   summary: 'The pay methods an order may use (2005700; failures 40000xx)',
   postman: consultPayPostman,
   protocol: snapProtocol({

@@ -3,12 +3,13 @@ import { refundPaymentOrder } from '../../payments/refundPaymentOrder.js';
 import { paymentWording } from '../../payments/paymentWording.js';
 import { snapProtocol } from '../../protocols/snap/snapProtocol.js';
 import { refundOrderPostman } from './refundOrderPostman.js';
+import { paymentPaths } from '../../payments/paymentExamples.js';
 
 /** Payment Gateway refundOrder (dana-node paymentGatewayApi.refundOrder); an unknown order is 4045801 Transaction Not Found. */
 export const refundOrder = defineEndpoint({
   id: 'refundOrder',
   method: 'POST',
-  paths: ['/payment-gateway/v1.0/debit/refund.htm'],
+  paths: [paymentPaths.refundOrder],
   summary: 'Refunds part or all of a paid Payment Gateway order, idempotent by partnerRefundNo',
   postman: refundOrderPostman,
   protocol: snapProtocol({

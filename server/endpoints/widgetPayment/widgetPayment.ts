@@ -2,12 +2,13 @@ import { defineEndpoint } from '../../core/endpoint.js';
 import { createPaymentOrder } from '../../payments/createPaymentOrder.js';
 import { snapProtocol } from '../../protocols/snap/snapProtocol.js';
 import { widgetPaymentPostman } from './widgetPaymentPostman.js';
+import { paymentPaths } from '../../payments/paymentExamples.js';
 
 /** Widget payment (dana-node widgetApi.widgetPayment). */
 export const widgetPayment = defineEndpoint({
   id: 'widgetPayment',
   method: 'POST',
-  paths: ['/rest/redirection/v1.0/debit/payment-host-to-host'],
+  paths: [paymentPaths.widgetPayment],
   summary: "A widget payment order the customer pays at DANA's checkout; its finish notify goes to NOTIFICATION",
   postman: widgetPaymentPostman,
   protocol: snapProtocol({ serviceCode: '54', clientHeader: 'x-partner-id', signature: 'asymmetric' }),
