@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { defaultConfig, loadConfig } from '../../server/config.js';
 import { loadDemoPartner } from '../../server/demoPartner.js';
+import { endpoints } from '../../server/endpoints/index.js';
 import { root } from '../support/partners.js';
 import { createTestSandbox } from '../support/testSandbox.js';
 
@@ -53,7 +54,7 @@ describe('start-up', () => {
     expect(() => loadConfig(['--nope'], {}, defaultConfig(root))).toThrow();
   });
 
-  it('prints a banner with the URL, the demo partner and where keys and data live, then answers health', async () => {
+  it('prints a banner with the URL, the demo partner, where keys and data live and every endpoint with its method apart from its id, then answers health', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--in-memory', '--port', '0'], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -72,6 +73,8 @@ describe('start-up', () => {
       expect(banner).toContain('keys/demo-partner/private.pem');
       expect(banner).toContain('in memory');
       expect(banner).toContain('TEST-ONLY');
+      // The longest ids (transferToDanaInquiryStatus) too: a column as wide as its longest label.
+      for (const endpoint of endpoints) expect(banner).toMatch(new RegExp(`^  ${endpoint.id} +POST /`, 'm'));
       const health = await fetch(`${url}/__admin/health`);
       expect(health.status).toBe(200);
       expect((await health.json()).status).toBe('ok');

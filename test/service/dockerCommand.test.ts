@@ -56,7 +56,7 @@ describe("the Dockerfile's command and environment", () => {
     expect(imageEnv).toMatchObject({ PORT: '4510', DANA_MOCK_DATA: '/data/dana-mock.json' });
     expect(cmd).toEqual(['node', 'dist/server/main.js', '--host', '0.0.0.0']);
     const { port, out, env } = await startAsImage();
-    expect(out).toContain(`URL                   http://0.0.0.0:${port}`);
+    expect(out).toMatch(new RegExp(`^  URL +http://0\\.0\\.0\\.0:${port}$`, 'm'));
     const [node, ...check] = healthcheck;
     expect(node).toBe('node');
     await expect(promisify(execFile)(process.execPath, check, { env })).resolves.toBeDefined();
