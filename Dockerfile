@@ -23,4 +23,4 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=5s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.PORT+'/__admin/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # Every interface, so other containers reach it; name their hosts for /__admin with
 # DANA_MOCK_ALLOWED_HOSTS (e.g. dana-mock), or the control plane refuses them (403).
-CMD ["node", "dist/server/main.js", "--host", "0.0.0.0"]
+CMD ["node", "dist/server/bin.cjs", "--host", "0.0.0.0"]

@@ -58,7 +58,9 @@ interface Target {
 }
 
 function startNodeTarget(args: string[]): Promise<Target> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench/target.ts'), ...args], {
+  // Preloaded as the bin requires it first: libuv's thread pool sized before anything starts it.
+  const pool = ['--require', join(root, 'dist/server/sizeThreadPool.cjs')];
+  const child = spawn(process.execPath, [...pool, '--import', 'tsx', join(root, 'bench/target.ts'), ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -125,6 +127,11 @@ interface Load {
   sessions?: number;
   /** Checked on one request after the warm-up: the load's answers are successes, not refusals. */
   expect?: string;
+  /**
+   * Reset the target's state before each round (POST /__admin/reset), so every round starts from the same
+   * state: a load that makes a session per request would otherwise leave each round more sessions than the last.
+   */
+  resetBeforeRound?: boolean;
 }
 
 interface Round {
@@ -168,6 +175,14 @@ async function measure(name: string, target: Target, load: Load, duration: numbe
         ],
       }
     : {};
+  if (load.resetBeforeRound) {
+    const reset = await fetch(`${url}/__admin/reset`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    if (!reset.ok) throw new Error(`${name}: reset answered ${reset.status}`);
+  }
   const cpuBefore = cpuSeconds(target.child.pid);
   const result = await autocannon({
     url: url + path,
@@ -247,6 +262,7 @@ try {
     wire: pushWire('bench-push'),
     sessions: 1_000_000_000,
     expect: 'SUCCESS',
+    resetBeforeRound: true,
   };
   started['dana-mock B2B access token'] = rows;
   loads['dana-mock B2B access token'] = { wire: tokenWire(), expect: '2007300' };

@@ -34,7 +34,7 @@ const bareNode = [
   '-e',
   "require('http').createServer((q,s)=>s.end('{}')).listen(0,'127.0.0.1',function(){console.log('http://127.0.0.1:'+this.address().port)})",
 ];
-const sandbox = [process.execPath, join(root, 'dist/server/main.js'), '--in-memory', '--port', '0'];
+const sandbox = [process.execPath, join(root, 'dist/server/bin.cjs'), '--in-memory', '--port', '0'];
 // The same command line from dist/server/'s modules one by one, as it started before the bundle.
 const unbundled = [
   process.execPath,

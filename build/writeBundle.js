@@ -1,5 +1,5 @@
 // Writes dist/cli/main.mjs: the command line as ONE ES module, our code and the pure-JS dependencies on
-// its start path (Express's tree, lowdb) together, which the bin (dist/server/main.js) starts when it is
+// its start path (Express's tree, lowdb) together, which the bin (dist/server/bin.cjs, through dist/server/main.js) starts when it is
 // there: resolving and reading some 300 files one by one was a third of the start-up (docs/performance.md).
 import { build } from 'esbuild';
 import { lazyStandIns } from './lazyStandIns.js';

@@ -99,18 +99,18 @@ describe('the packed tarball, installed into another project', () => {
   it("starts its bin from the single-file bundle, needing none of dist/server's other modules", async () => {
     const copy = join(app, 'bundled-only');
     cpSync(join(app, 'node_modules/dana-mock'), copy, { recursive: true });
-    // Left: the bin, and the precompiled validators with their folder (the bundle loads them, so the
+    // Left: the bin (bin.cjs, the pool sizing it requires, main.js), and the precompiled validators with their folder (the bundle loads them, so the
     // build can rewrite them alone).
     const validators = join(copy, 'dist/server/core/precompiledValidators');
     for (const entry of readdirSync(join(copy, 'dist/server'), { recursive: true, withFileTypes: true }))
       if (
         entry.isFile() &&
-        !['main.js', 'precompiledValidators.cjs'].includes(entry.name) &&
+        !['bin.cjs', 'sizeThreadPool.cjs', 'main.js', 'precompiledValidators.cjs'].includes(entry.name) &&
         !entry.parentPath.startsWith(validators)
       )
         rmSync(join(entry.parentPath, entry.name));
     expect(existsSync(join(copy, 'dist/server/startCli.js'))).toBe(false);
-    const child = spawn(process.execPath, [join(copy, 'dist/server/main.js'), '--port', '0', '--in-memory'], {
+    const child = spawn(process.execPath, [join(copy, 'dist/server/bin.cjs'), '--port', '0', '--in-memory'], {
       cwd: app,
       env,
     });
@@ -131,6 +131,46 @@ describe('the packed tarball, installed into another project', () => {
       child.kill();
     }
   }, 60_000);
+
+  it.each(existsSync('/proc/self/task') ? ['linux'] : [])(
+    "sizes libuv's thread pool from its bin before the pool starts: one thread per core (at least 2), unless UV_THREADPOOL_SIZE says otherwise (%s)",
+    async () => {
+      const installed = join(app, 'node_modules/dana-mock');
+      const { stdout: chosen } = await run(
+        process.execPath,
+        ['--require', join(installed, 'dist/server/sizeThreadPool.cjs'), '-p', 'process.env.UV_THREADPOOL_SIZE'],
+        app,
+      );
+      const expected = Number(chosen.trim());
+      expect(expected).toBeGreaterThanOrEqual(2);
+      // A process's threads: the pool's and a fixed number of others (V8's, libuv's), the same in both runs.
+      const threadsOfBin = async (extra: Record<string, string>) => {
+        const child = spawn(join(app, 'node_modules/.bin/dana-mock'), ['--port', '0', '--in-memory'], {
+          cwd: app,
+          env: { ...env, UV_THREADPOOL_SIZE: undefined, ...extra },
+        });
+        try {
+          const url = await new Promise<string>((resolve, reject) => {
+            let out = '';
+            child.stdout.on('data', (chunk: Buffer) => {
+              out += chunk;
+              const found = /URL\s+(http:\S+)/.exec(out);
+              if (found) resolve(found[1]);
+            });
+            child.once('exit', (code) => reject(new Error(`exited with ${code}`)));
+          });
+          expect((await fetch(`${url}/__admin/health`)).status).toBe(200);
+          return readdirSync(`/proc/${child.pid}/task`).length;
+        } finally {
+          child.kill();
+        }
+      };
+      const chosenByUser = 7;
+      const others = (await threadsOfBin({ UV_THREADPOOL_SIZE: String(chosenByUser) })) - chosenByUser;
+      expect((await threadsOfBin({})) - others).toBe(expected);
+    },
+    60_000,
+  );
 
   it('runs through npx --package <tarball> dana-mock, and from a global install', async () => {
     const npx = await run('npx', ['--yes', '--package', tarball, 'dana-mock', '--help'], work);

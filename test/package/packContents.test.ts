@@ -22,6 +22,8 @@ describe('the published package', () => {
       'LICENSE',
       'dist/server/index.js',
       'dist/server/index.d.ts',
+      'dist/server/bin.cjs',
+      'dist/server/sizeThreadPool.cjs',
       'dist/server/main.js',
       'dist/server/core/precompiledValidators.cjs',
       'dist/cli/main.mjs',

@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { root } from '../support/partners.js';
 
 // No container daemon here: the image's CMD, ENV and HEALTHCHECK are read from the Dockerfile and run
-// as the image would run them, the compiled entry point swapped for its source (server/main.ts via tsx).
+// as the image would run them, the compiled bin swapped for the source it starts (server/main.ts via tsx).
 const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
 const finalStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
 const jsonInstruction = (name: string) =>
@@ -39,7 +39,7 @@ afterEach(() => {
 async function startAsImage(env: Record<string, string> = {}) {
   const port = String(await freePort());
   const [node, entry, ...args] = cmd;
-  expect([node, entry]).toEqual(['node', 'dist/server/main.js']);
+  expect([node, entry]).toEqual(['node', 'dist/server/bin.cjs']);
   const data = join(mkdtempSync(join(tmpdir(), 'dana-mock-image-')), 'dana-mock.json');
   const fullEnv = { ...process.env, NODE_OPTIONS: '', ...imageEnv, PORT: port, DANA_MOCK_DATA: data, ...env };
   child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], { cwd: root, env: fullEnv });
@@ -54,7 +54,7 @@ async function startAsImage(env: Record<string, string> = {}) {
 describe("the Dockerfile's command and environment", () => {
   it('start the sandbox on every interface at PORT, with the data file under /data, passing its HEALTHCHECK', async () => {
     expect(imageEnv).toMatchObject({ PORT: '4510', DANA_MOCK_DATA: '/data/dana-mock.json' });
-    expect(cmd).toEqual(['node', 'dist/server/main.js', '--host', '0.0.0.0']);
+    expect(cmd).toEqual(['node', 'dist/server/bin.cjs', '--host', '0.0.0.0']);
     const { port, out, env } = await startAsImage();
     expect(out).toMatch(new RegExp(`^  URL +http://0\\.0\\.0\\.0:${port}$`, 'm'));
     const [node, ...check] = healthcheck;
