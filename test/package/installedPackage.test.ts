@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { urlFromBanner } from '../support/cli.js';
 import { root } from '../support/partners.js';
 
 // The packed tarball installed into a project of its own, as a user installs it. npm takes the
@@ -99,8 +100,8 @@ describe('the packed tarball, installed into another project', () => {
   it("starts its bin from the single-file bundle, needing none of dist/server's other modules", async () => {
     const copy = join(app, 'bundled-only');
     cpSync(join(app, 'node_modules/dana-mock'), copy, { recursive: true });
-    // Left: the bin (bin.cjs, the pool sizing it requires, main.js), and the precompiled validators with their folder (the bundle loads them, so the
-    // build can rewrite them alone).
+    // Left: the bin (bin.cjs, the pool sizing it requires, main.js), and the precompiled validators with
+    // their folder (the bundle loads them, so the build can rewrite them alone).
     const validators = join(copy, 'dist/server/core/precompiledValidators');
     for (const entry of readdirSync(join(copy, 'dist/server'), { recursive: true, withFileTypes: true }))
       if (
@@ -115,15 +116,7 @@ describe('the packed tarball, installed into another project', () => {
       env,
     });
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout.on('data', (chunk: Buffer) => {
-          out += chunk;
-          const found = /URL\s+(http:\S+)/.exec(out);
-          if (found) resolve(found[1]);
-        });
-        child.once('exit', (code) => reject(new Error(`exited with ${code}`)));
-      });
+      const url = await urlFromBanner(child);
       const res = await fetch(`${url}/__admin/health`);
       expect(res.status).toBe(200);
       expect((await res.json()).status).toBe('ok');
@@ -150,16 +143,7 @@ describe('the packed tarball, installed into another project', () => {
           env: { ...env, UV_THREADPOOL_SIZE: undefined, ...extra },
         });
         try {
-          const url = await new Promise<string>((resolve, reject) => {
-            let out = '';
-            child.stdout.on('data', (chunk: Buffer) => {
-              out += chunk;
-              const found = /URL\s+(http:\S+)/.exec(out);
-              if (found) resolve(found[1]);
-            });
-            child.once('exit', (code) => reject(new Error(`exited with ${code}`)));
-          });
-          expect((await fetch(`${url}/__admin/health`)).status).toBe(200);
+          expect((await fetch(`${await urlFromBanner(child)}/__admin/health`)).status).toBe(200);
           return readdirSync(`/proc/${child.pid}/task`).length;
         } finally {
           child.kill();

@@ -10,14 +10,19 @@ export function startCli(args: string[]): Promise<{ url: string; child: ChildPro
     env: { ...process.env, NODE_OPTIONS: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  return urlFromBanner(child).then((url) => ({ url, child }));
+}
+
+/** Resolves with the URL a started sandbox's banner names; rejects with its stderr if it exits first. */
+export function urlFromBanner(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
-    child.stderr!.on('data', (chunk: Buffer) => (err += chunk));
+    child.stderr?.on('data', (chunk: Buffer) => (err += chunk));
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk;
       const url = /URL\s+(http:\/\/\S+)/.exec(out)?.[1];
-      if (url) resolve({ url, child });
+      if (url) resolve(url);
     });
     child.once('exit', (code) => reject(new Error(`the CLI exited with ${code}: ${err}`)));
   });
