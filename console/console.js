@@ -457,6 +457,11 @@ function setUpWebhooks() {
     );
     const current = webhooks.find((delivery) => delivery.id === selected);
     if (current) select(current);
+    // Another session, or a reset: the notify shown is gone.
+    else if (selected) {
+      selected = undefined;
+      $('webhook').replaceChildren(el('p', { class: 'hint' }, 'Pick a notify to see its body and every attempt.'));
+    }
   };
   state.onOutbound = refresh;
   return refresh;
