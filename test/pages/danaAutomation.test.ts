@@ -1,28 +1,14 @@
 import { afterAll, beforeAll, expect, it, jest } from '@jest/globals';
-import { devices, type Browser, type Page } from 'playwright-core';
-import type { Sandbox } from '../../server/sandbox.js';
-import { launchChromium } from '../support/browser.js';
-import { startPartnerSite } from '../support/partnerSite.js';
-import { createTestSandbox } from '../support/testSandbox.js';
-import { oauthUrlFor } from './oauthUrl.js';
+import { devices, type Page } from 'playwright-core';
+import { openPageRig, type PageRig } from './pageRig.js';
 
 jest.setTimeout(90_000);
 
-let browser: Browser;
-let sandbox: Sandbox;
-let url: string;
-let partner: Awaited<ReturnType<typeof startPartnerSite>>;
+let rig: PageRig;
 beforeAll(async () => {
-  browser = await launchChromium();
-  sandbox = await createTestSandbox();
-  url = (await sandbox.listen(0)).url;
-  partner = await startPartnerSite();
+  rig = await openPageRig();
 });
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.close();
-  await partner?.close();
-});
+afterAll(() => rig?.close());
 
 /**
  * The steps of automateOAuth in DANA's UAT suite (automate-oauth.js of the Node runner of
@@ -77,11 +63,11 @@ async function automateOAuth(page: Page, oauthUrl: string, phoneNumber: string, 
 }
 
 it("is driven to an auth code by DANA's own UAT automation, on an iPhone 13 as it emulates", async () => {
-  const context = await browser.newContext({ ...devices['iPhone 13'], locale: 'id-ID' });
+  const context = await rig.browser.newContext({ ...devices['iPhone 13'], locale: 'id-ID' });
   const page = await context.newPage();
-  const oauthUrl = oauthUrlFor(url, { redirectUrl: `${partner.url}/callback`, session: 'dana-automation' });
+  const oauthUrl = rig.oauthUrl({ session: 'dana-automation' });
   const authCode = await automateOAuth(page, oauthUrl, '083811223355', '181818');
-  const issued = sandbox.control
+  const issued = rig.sandbox.control
     .forSession('dana-automation')
     .journal({ endpoint: 'oauthPage', code: 'AUTH_CODE_ISSUED' });
   expect(issued).toHaveLength(1);

@@ -1,11 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { internalsOf } from '../../server/internals.js';
-import type { Sandbox } from '../../server/sandbox.js';
-import { launchChromium } from '../support/browser.js';
-import { oauthUrlFor } from './oauthUrl.js';
-import { startPartnerSite } from '../support/partnerSite.js';
-import { createTestSandbox } from '../support/testSandbox.js';
+import { openPageRig, type PageRig } from './pageRig.js';
 
 /** DANA's UAT automation (automate-oauth.js of the Node runner in github.com/dana-id/uat-script) finds the page's elements with these. */
 const pinSelector = '.txt-input-pin-field, input[maxlength="6"][inputmode="numeric"], input[type="password"]';
@@ -14,26 +10,16 @@ const consentSelector = 'button.btn-continue.fs-unmask.btn.btn-primary';
 // A real browser on a shared machine: each step can take seconds.
 jest.setTimeout(60_000);
 
-let browser: Browser;
-let sandbox: Sandbox;
-let url: string;
-let partner: Awaited<ReturnType<typeof startPartnerSite>>;
+let rig: PageRig;
 beforeAll(async () => {
-  browser = await launchChromium();
-  sandbox = await createTestSandbox();
-  url = (await sandbox.listen(0)).url;
-  partner = await startPartnerSite();
+  rig = await openPageRig();
 }, 30_000);
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.close();
-  await partner?.close();
-});
+afterAll(() => rig?.close());
 
 async function openPage(options: { mobileNumber?: string; session?: string; javaScript?: boolean } = {}) {
-  const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? true });
+  const context = await rig.browser.newContext({ javaScriptEnabled: options.javaScript ?? true });
   const page = await context.newPage();
-  const oauthUrl = oauthUrlFor(url, { redirectUrl: `${partner.url}/callback`, ...options });
+  const oauthUrl = rig.oauthUrl(options);
   await page.goto(oauthUrl);
   return page;
 }
@@ -63,10 +49,10 @@ describe('the OAuth page in headless Chromium', () => {
     expect(landed.pathname).toBe('/callback');
     expect(landed.searchParams.get('state')).toBe('state-journey');
     const code = landed.searchParams.get('authCode')!;
-    expect(internalsOf(sandbox).store.get('authCodes', code, 'page-login')).toMatchObject({
+    expect(internalsOf(rig.sandbox).store.get('authCodes', code, 'page-login')).toMatchObject({
       customerId: 'cust-active',
     });
-    expect(internalsOf(sandbox).store.get('authCodes', code)).toBeUndefined();
+    expect(internalsOf(rig.sandbox).store.get('authCodes', code)).toBeUndefined();
     await page.context().close();
   });
 
@@ -95,9 +81,9 @@ describe('the OAuth page in headless Chromium', () => {
   });
 
   it('shows an error page naming the parameter for a bad query', async () => {
-    const context = await browser.newContext();
+    const context = await rig.browser.newContext();
     const page = await context.newPage();
-    const bad = new URL(oauthUrlFor(url, { redirectUrl: `${partner.url}/callback` }));
+    const bad = new URL(rig.oauthUrl());
     bad.searchParams.set('redirectUrl', 'not-a-url');
     const response = await page.goto(bad.toString());
     expect(response?.status()).toBe(400);
