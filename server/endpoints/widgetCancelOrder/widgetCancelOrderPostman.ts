@@ -1,25 +1,9 @@
-import type { PostmanFolderSpec } from '../../core/examples.js';
-import { paymentPaths, cancelRequest, orderSetup } from '../../payments/paymentExamples.js';
+import { cancelFolder } from '../../payments/orderFolders.js';
 
-const path = paymentPaths.widgetCancelOrder;
-
-/** widgetCancelOrder's folder: an order of its own in a reset session, then its answers from state and DANA's magic data. */
-export const widgetCancelOrderPostman: PostmanFolderSpec = {
+/** widgetCancelOrder's folder (shared with cancelOrder's: the same walk on the other path). */
+export const widgetCancelOrderPostman = cancelFolder({
   name: 'widgetCancelOrder',
-  description:
-    'SNAP service 57 (Widget cancelOrder), in the {{session}} session. docs/payments.md lists the lifecycle and magic values.',
-  base: cancelRequest(path, 'postman-widget-1'),
-  items: [
-    ...orderSetup(true, 'postman-widget-1', false),
-    { name: 'Cancel it', request: cancelRequest(path, 'postman-widget-1'), expect: { code: '2005700' } },
-    { name: 'Magic order number 4035705', request: cancelRequest(path, '4035705'), expect: { code: '4035705' } },
-    { name: 'Cancel an unknown order', request: cancelRequest(path, 'no-such-order'), expect: { code: '4045701' } },
-    {
-      name: 'Bad signature',
-      request: cancelRequest(path, 'postman-widget-1'),
-      expect: { code: '4015700' },
-      spoilSignature: true,
-    },
-    'scenarios',
-  ],
-};
+  label: 'Widget cancelOrder',
+  widget: true,
+  ref: 'postman-widget-1',
+});
