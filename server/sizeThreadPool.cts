@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
  * on two cores with the event loop, and pushes (one signature per answer) answered ~10% fewer per second
  * than with 2 (docs/performance.md).
  */
-export const threadPoolSize = (): number => Math.min(16, Math.max(2, availableParallelism()));
+const threadPoolSize = (): number => Math.min(16, Math.max(2, availableParallelism()));
 
 // A size the user chose wins.
 process.env.UV_THREADPOOL_SIZE ??= String(threadPoolSize());

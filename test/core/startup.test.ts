@@ -74,7 +74,8 @@ describe('start-up', () => {
       expect(banner).toContain('in memory');
       expect(banner).toContain('TEST-ONLY');
       // The longest ids (transferToDanaInquiryStatus) too: a column as wide as its longest label.
-      for (const endpoint of endpoints) expect(banner).toMatch(new RegExp(`^  ${endpoint.id} +POST /`, 'm'));
+      for (const endpoint of endpoints)
+        expect(banner).toMatch(new RegExp(`^  ${endpoint.id} +${endpoint.method} /`, 'm'));
       const health = await fetch(`${url}/__admin/health`);
       expect(health.status).toBe(200);
       expect((await health.json()).status).toBe('ok');

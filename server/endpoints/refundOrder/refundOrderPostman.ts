@@ -1,4 +1,4 @@
-import { refundFolder } from '../../payments/refundFolder.js';
+import { refundFolder } from '../../payments/orderFolders.js';
 
 /** refundOrder's folder (shared with widgetRefundOrder's: the same walk on the other path). */
 export const refundOrderPostman = refundFolder({

@@ -1,4 +1,4 @@
-import { refundFolder } from '../../payments/refundFolder.js';
+import { refundFolder } from '../../payments/orderFolders.js';
 
 /** widgetRefundOrder's folder (shared with refundOrder's: the same walk on the other path). */
 export const widgetRefundOrderPostman = refundFolder({
